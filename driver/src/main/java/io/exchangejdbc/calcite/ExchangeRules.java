@@ -1,0 +1,49 @@
+package io.exchangejdbc.calcite;
+
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterRule;
+
+/** Holder of the planner rules of the Exchange convention. */
+public final class ExchangeRules {
+
+    /** Rule to read an Exchange scan from Calcite's enumerable pipeline. */
+    static final ConverterRule TO_ENUMERABLE = ConverterRule.Config.INSTANCE
+            .withConversion(ExchangeTableScan.class, ExchangeRel.CONVENTION,
+                    EnumerableConvention.INSTANCE, "ExchangeToEnumerableConverterRule")
+            .withRuleFactory(ToEnumerable::new)
+            .toRule(ToEnumerable.class);
+
+    /** Every rule of the adapter. */
+    public static final List<RelOptRule> RULES = List.of(
+            ExchangeFilterRule.INSTANCE,
+            ExchangeProjectRule.INSTANCE,
+            ExchangeSortRule.INSTANCE,
+            TO_ENUMERABLE);
+
+    private ExchangeRules() {
+    }
+
+    static void register(RelOptPlanner planner) {
+        for (RelOptRule rule : RULES) {
+            planner.addRule(rule);
+        }
+    }
+
+    /** Rule to convert an {@link ExchangeTableScan} to an {@link ExchangeToEnumerableConverter}. */
+    static final class ToEnumerable extends ConverterRule {
+        ToEnumerable(Config config) {
+            super(config);
+        }
+
+        @Override
+        public RelNode convert(RelNode rel) {
+            RelNode input = convert(rel, rel.getTraitSet().replace(ExchangeRel.CONVENTION));
+            return new ExchangeToEnumerableConverter(rel.getCluster(),
+                    rel.getTraitSet().replace(EnumerableConvention.INSTANCE), input);
+        }
+    }
+}

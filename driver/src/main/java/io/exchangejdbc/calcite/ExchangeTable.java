@@ -1,0 +1,110 @@
+package io.exchangejdbc.calcite;
+
+import static java.util.Objects.requireNonNull;
+
+import io.exchangejdbc.graph.GraphQuery;
+import io.exchangejdbc.schema.ColumnDef;
+import io.exchangejdbc.schema.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Table of the catalog exposed to Calcite: it describes its row type from the catalog and turns
+ * itself into an {@link ExchangeTableScan}, into which the planner's rules then push work.
+ */
+public final class ExchangeTable extends AbstractTable implements TranslatableTable {
+
+    private final TableDef def;
+    private final ScanExecutor executor;
+    private final ScanSettings settings;
+
+    public ExchangeTable(TableDef def, ScanExecutor executor, ScanSettings settings) {
+        this.def = requireNonNull(def, "def");
+        this.executor = requireNonNull(executor, "executor");
+        this.settings = requireNonNull(settings, "settings");
+    }
+
+    /** The catalog entry of this table. */
+    public TableDef def() {
+        return def;
+    }
+
+    ScanExecutor executor() {
+        return executor;
+    }
+
+    ScanSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        return rowType(typeFactory, def.columns());
+    }
+
+    @Override
+    public Statistic getStatistic() {
+        List<ImmutableBitSet> keys = new ArrayList<>();
+        List<Integer> keyIndexes = new ArrayList<>();
+        for (int i = 0; i < def.columns().size(); i++) {
+            if (def.columns().get(i).key()) {
+                keyIndexes.add(i);
+            }
+        }
+        if (!keyIndexes.isEmpty() && def.graph() != null && !def.graph().mailboxScoped()) {
+            // ids are unique per mailbox only; across mailboxes (UserId IN ...) they may repeat
+            keys.add(ImmutableBitSet.of(keyIndexes));
+        }
+        return Statistics.of(null, keys);
+    }
+
+    @Override
+    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+        var cluster = context.getCluster();
+        return new ExchangeTableScan(cluster, cluster.traitSetOf(ExchangeRel.CONVENTION),
+                relOptTable, this, GraphQuery.of(def));
+    }
+
+    /** The row type of the given columns: every column nullable. */
+    static RelDataType rowType(RelDataTypeFactory typeFactory, List<ColumnDef> columns) {
+        RelDataTypeFactory.Builder builder = typeFactory.builder();
+        for (ColumnDef c : columns) {
+            builder.add(c.name(), typeFactory.createTypeWithNullability(
+                    sqlType(typeFactory, c), true));
+        }
+        return builder.build();
+    }
+
+    private static RelDataType sqlType(RelDataTypeFactory typeFactory, ColumnDef c) {
+        switch (c.type()) {
+            case VARCHAR:
+                return typeFactory.createSqlType(SqlTypeName.VARCHAR);
+            case BOOLEAN:
+                return typeFactory.createSqlType(SqlTypeName.BOOLEAN);
+            case INTEGER:
+                return typeFactory.createSqlType(SqlTypeName.INTEGER);
+            case BIGINT:
+                return typeFactory.createSqlType(SqlTypeName.BIGINT);
+            case DOUBLE:
+                return typeFactory.createSqlType(SqlTypeName.DOUBLE);
+            case DATE:
+                return typeFactory.createSqlType(SqlTypeName.DATE);
+            case TIMESTAMP:
+                return typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3);
+            case VARBINARY:
+                return typeFactory.createSqlType(SqlTypeName.VARBINARY);
+            default:
+                throw new IllegalStateException("unmapped column type " + c.type());
+        }
+    }
+}

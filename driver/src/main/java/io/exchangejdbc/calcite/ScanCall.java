@@ -1,0 +1,101 @@
+package io.exchangejdbc.calcite;
+
+import static java.util.Objects.requireNonNull;
+
+import io.exchangejdbc.graph.GraphQuery;
+import io.exchangejdbc.graph.Operand;
+import io.exchangejdbc.graph.RowCursor;
+import java.lang.reflect.Method;
+import java.sql.SQLException;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * One planned scan as the compiled plan calls it at execution: the request and the executor
+ * that sends it, bound to the statement's parameters when the plan runs.
+ */
+public final class ScanCall {
+
+    static final Method ENUMERABLE_METHOD;
+
+    static {
+        try {
+            ENUMERABLE_METHOD = ScanCall.class.getMethod("enumerable", DataContext.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final ScanExecutor executor;
+    private final GraphQuery query;
+
+    ScanCall(ScanExecutor executor, GraphQuery query) {
+        this.executor = requireNonNull(executor, "executor");
+        this.query = requireNonNull(query, "query");
+    }
+
+    /** The rows of the scan, read when enumerated; called by generated code. */
+    public Enumerable<Object[]> enumerable(DataContext root) {
+        Operand.Parameters params = index -> root.get("?" + index);
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                return new CursorEnumerator(open(params));
+            }
+        };
+    }
+
+    private RowCursor open(Operand.Parameters params) {
+        try {
+            return executor.scan(query, params);
+        } catch (SQLException e) {
+            throw sneaky(e);
+        }
+    }
+
+    /**
+     * Throws a checked {@link SQLException} through Calcite's enumerators, whose methods cannot
+     * declare it, so that it reaches {@code ResultSet.next()} and {@code executeQuery}, which do
+     * declare it, with its SQLState and message intact rather than wrapped in a runtime
+     * exception.
+     */
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    /** Enumerator over a {@link RowCursor}; its failures are the cursor's SQLExceptions. */
+    private static final class CursorEnumerator implements Enumerator<Object[]> {
+        private final RowCursor cursor;
+
+        CursorEnumerator(RowCursor cursor) {
+            this.cursor = cursor;
+        }
+
+        @Override
+        public Object[] current() {
+            return cursor.current();
+        }
+
+        @Override
+        public boolean moveNext() {
+            try {
+                return cursor.next();
+            } catch (SQLException e) {
+                throw sneaky(e);
+            }
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("a scan of Exchange cannot be rewound");
+        }
+
+        @Override
+        public void close() {
+            cursor.close();
+        }
+    }
+}

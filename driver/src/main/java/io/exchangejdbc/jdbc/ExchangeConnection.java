@@ -1,0 +1,165 @@
+package io.exchangejdbc.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.exchangejdbc.config.ExchangeConfig;
+import io.exchangejdbc.config.ExchangeProperty;
+import io.exchangejdbc.schema.TableDef;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A connection to Exchange: Calcite's connection for planning and execution, with what differs
+ * for us put in front of it: the metadata comes from the catalog, errors keep their SQLState,
+ * and closing releases the connection's HTTP resources.
+ *
+ * <p>Users see a {@link Connection} proxy; {@code unwrap(ExchangeConnection.class)} returns this.
+ */
+public final class ExchangeConnection implements InvocationHandler {
+
+    private final Connection calcite;
+    private final ExchangeConfig config;
+    private final AutoCloseable resources;
+    private final List<TableDef> tables;
+    private final String schemaName;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Connection proxy;
+
+    private ExchangeConnection(Connection calcite, ExchangeConfig config, AutoCloseable resources,
+            List<TableDef> tables, String schemaName) {
+        this.calcite = requireNonNull(calcite, "calcite");
+        this.config = requireNonNull(config, "config");
+        this.resources = requireNonNull(resources, "resources");
+        this.tables = List.copyOf(tables);
+        this.schemaName = requireNonNull(schemaName, "schemaName");
+        this.proxy = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Connection.class}, this);
+    }
+
+    /** The user's view of a Calcite connection set up for Exchange. */
+    static Connection wrap(Connection calcite, ExchangeConfig config, AutoCloseable resources,
+            List<TableDef> tables, String schemaName) {
+        return new ExchangeConnection(calcite, config, resources, tables, schemaName).proxy;
+    }
+
+    /** The configuration of this connection. */
+    public ExchangeConfig config() {
+        return config;
+    }
+
+    /** The tables and views this connection exposes. */
+    public List<TableDef> tables() {
+        return tables;
+    }
+
+    /** The SQL schema holding the tables ({@code MSGraph} or {@code EWS}). */
+    public String schemaName() {
+        return schemaName;
+    }
+
+    List<String> tableNames() {
+        List<String> names = new ArrayList<>();
+        for (TableDef t : tables) {
+            names.add(t.name());
+        }
+        return names;
+    }
+
+    Connection proxy() {
+        return proxy;
+    }
+
+    @Override
+    public Object invoke(Object p, Method method, Object[] args) throws Throwable {
+        String name = method.getName();
+        switch (name) {
+            case "close":
+                close();
+                return null;
+            case "isClosed":
+                return closed.get() || calcite.isClosed();
+            case "getMetaData":
+                checkOpen();
+                return ExchangeDatabaseMetaData.wrap(this, calcite.getMetaData());
+            case "isReadOnly":
+                checkOpen();
+                return config.getBoolean(ExchangeProperty.READONLY);
+            case "setReadOnly":
+                checkOpen();
+                return null;
+            case "unwrap":
+                if (args[0] == ExchangeConnection.class) {
+                    return this;
+                }
+                if (((Class<?>) args[0]).isInstance(p)) {
+                    return p;
+                }
+                return calcite.unwrap((Class<?>) args[0]);
+            case "isWrapperFor":
+                return args[0] == ExchangeConnection.class
+                        || ((Class<?>) args[0]).isInstance(p)
+                        || calcite.isWrapperFor((Class<?>) args[0]);
+            case "toString":
+                return "ExchangeConnection[" + config + "]";
+            case "hashCode":
+                return System.identityHashCode(p);
+            case "equals":
+                return p == args[0];
+            default:
+                break;
+        }
+        checkOpen();
+        try {
+            Object result = method.invoke(calcite, args);
+            if (result instanceof Statement statement) {
+                Class<?> type = result instanceof CallableStatement ? CallableStatement.class
+                        : result instanceof PreparedStatement ? PreparedStatement.class
+                        : Statement.class;
+                return ExchangeStatement.wrap(this, statement, type);
+            }
+            return result;
+        } catch (InvocationTargetException e) {
+            throw SqlErrors.translate(e.getCause(), tableNames());
+        }
+    }
+
+    private void checkOpen() throws SQLException {
+        if (closed.get()) {
+            throw new SQLException("The connection is closed.", "08003");
+        }
+    }
+
+    private void close() throws SQLException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        SQLException failure = null;
+        try {
+            calcite.close();
+        } catch (SQLException e) {
+            failure = e;
+        }
+        try {
+            resources.close();
+        } catch (Exception e) {
+            if (failure == null) {
+                failure = new SQLException("Closing the connection's HTTP resources failed: "
+                        + e.getMessage(), "08006", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
