@@ -1,0 +1,29 @@
+package io.exchangejdbc.emulator.http;
+
+import java.io.IOException;
+
+/**
+ * One service the emulator speaks on its HTTP port (Graph, identity, later EWS), chosen by the
+ * request path.
+ */
+public interface Front {
+
+    /** Returns the short name shown in the request log, e.g. {@code graph}. */
+    String name();
+
+    /** Tells whether this front serves the request. */
+    boolean serves(Request request);
+
+    /** Tells whether injected faults apply to this front's requests. */
+    boolean acceptsFaults();
+
+    /** Serves a request. */
+    void handle(Request request, Response response) throws IOException;
+
+    /**
+     * Answers with an error in this service's format; used for injected faults and for failures
+     * of the emulator itself.
+     */
+    void sendError(Request request, Response response, int status, String code, String message)
+            throws IOException;
+}

@@ -1,0 +1,115 @@
+package io.exchangejdbc.emulator.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntConsumer;
+
+/**
+ * The response a front writes: status and headers first, then a body streamed through
+ * {@link #body(int, String)} or {@link #json(int, String)}, or sent whole with
+ * {@link #send(int, String, byte[])}.
+ */
+public final class Response {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final HttpExchange exchange;
+    private final boolean truncate;
+    private final IntConsumer onStatus;
+    private int status;
+    private ResponseBody body;
+
+    /**
+     * Creates the response of an exchange; {@code onStatus} learns the status before any byte
+     * is sent, so that the request log is complete when the client sees the answer.
+     */
+    Response(HttpExchange exchange, boolean truncate, IntConsumer onStatus) {
+        this.exchange = exchange;
+        this.truncate = truncate;
+        this.onStatus = onStatus;
+    }
+
+    /** Adds a response header; must come before the body. */
+    public Response header(String name, String value) {
+        checkNotStarted();
+        exchange.getResponseHeaders().add(name, value);
+        return this;
+    }
+
+    /** Replaces a response header; must come before the body. */
+    public Response setHeader(String name, String value) {
+        checkNotStarted();
+        exchange.getResponseHeaders().set(name, value);
+        return this;
+    }
+
+    /** Returns the status set so far, 0 if none. */
+    public int status() {
+        return status;
+    }
+
+    /** Tells whether a body has been started, after which headers and status are fixed. */
+    public boolean started() {
+        return body != null;
+    }
+
+    /** Starts a body of the given type and returns its stream; closing it ends the response. */
+    public OutputStream body(int statusCode, String contentType) {
+        checkNotStarted();
+        this.status = statusCode;
+        onStatus.accept(statusCode);
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        body = new ResponseBody(exchange, statusCode, truncate);
+        return body;
+    }
+
+    /**
+     * Starts a JSON body and returns a generator writing it as UTF-8; closing the generator ends
+     * the response.
+     */
+    public JsonGenerator json(int statusCode, String contentType) throws IOException {
+        return JSON.createGenerator(body(statusCode, requireNonNull(contentType, "contentType")),
+                JsonEncoding.UTF8);
+    }
+
+    /** Sends a whole body. */
+    public void send(int statusCode, String contentType, byte[] bytes) throws IOException {
+        try (OutputStream out = body(statusCode, contentType)) {
+            out.write(bytes);
+        }
+    }
+
+    /** Sends a whole text body. */
+    public void send(int statusCode, String contentType, String text) throws IOException {
+        send(statusCode, contentType, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a response without a body. */
+    public void sendEmpty(int statusCode) throws IOException {
+        body(statusCode, null).close();
+    }
+
+    /** Ends the response if the front left its body open. */
+    void finish() throws IOException {
+        if (body == null) {
+            sendEmpty(status == 0 ? 204 : status);
+        } else {
+            body.close();
+        }
+    }
+
+    private void checkNotStarted() {
+        if (body != null) {
+            throw new IllegalStateException("response body already started");
+        }
+    }
+}

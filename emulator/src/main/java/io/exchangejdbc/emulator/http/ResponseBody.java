@@ -1,0 +1,87 @@
+package io.exchangejdbc.emulator.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * Output stream of a response body that keeps small bodies in memory, to send them with a
+ * {@code Content-Length}, and switches to chunked transfer once a body outgrows its buffer, so
+ * large pages stream out without being held in memory. Either way the connection stays reusable.
+ *
+ * <p>In truncating mode (a fault) it keeps the whole body, declares its full length, sends half
+ * and lets the server drop the connection.
+ */
+final class ResponseBody extends OutputStream {
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final HttpExchange exchange;
+    private final int status;
+    private final boolean truncate;
+    private byte[] buffer = new byte[BUFFER];
+    private int count;
+    private OutputStream out;
+    private boolean closed;
+
+    ResponseBody(HttpExchange exchange, int status, boolean truncate) {
+        this.exchange = exchange;
+        this.status = status;
+        this.truncate = truncate;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (closed) {
+            throw new IOException("response body closed");
+        }
+        if (out != null) {
+            out.write(b, off, len);
+            return;
+        }
+        if (count + len > buffer.length) {
+            if (!truncate) {
+                exchange.sendResponseHeaders(status, 0);
+                out = exchange.getResponseBody();
+                out.write(buffer, 0, count);
+                buffer = null;
+                out.write(b, off, len);
+                return;
+            }
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, count + len));
+        }
+        System.arraycopy(b, off, buffer, count, len);
+        count += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        // Buffered bytes go out at close, so a small body keeps its Content-Length.
+        if (out != null) {
+            out.flush();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (out == null) {
+            exchange.sendResponseHeaders(status, count == 0 ? -1 : count);
+            out = exchange.getResponseBody();
+            out.write(buffer, 0, truncate ? count / 2 : count);
+            if (truncate) {
+                out.flush();
+            }
+        }
+        out.close();
+    }
+}

@@ -1,0 +1,320 @@
+package io.exchangejdbc.emulator.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The mailbox of one user: a folder tree and the messages in it.
+ *
+ * <p>Writers take the mailbox's lock; readers work on an immutable {@link Snapshot} of the
+ * messages in Graph's default order (newest received first), rebuilt lazily after a change, so
+ * paging through a large mailbox reads arrays instead of re-sorting it.
+ */
+public final class Mailbox {
+
+    private final User owner;
+    private final byte[] key;
+    private final long keyHash;
+    private final Clock clock;
+    private final String rootParentId;
+    private final MailFolder root;
+    private final Map<WellKnownFolder, MailFolder> wellKnown = new EnumMap<>(WellKnownFolder.class);
+    private final Map<String, MailFolder> foldersById = new ConcurrentHashMap<>();
+    private final List<MailFolder> folders = new ArrayList<>();
+    private final ArrayList<Message> bySeq = new ArrayList<>();
+    private long version;
+    private int messageCount;
+    private volatile Snapshot snapshot;
+
+    Mailbox(User owner, Clock clock) {
+        this.owner = requireNonNull(owner, "owner");
+        this.clock = requireNonNull(clock, "clock");
+        this.key = ItemIds.mailboxKey(owner.id());
+        this.keyHash = Arrays.hashCode(key);
+        this.rootParentId = ItemIds.encode(ItemIds.FOLDER, key, 0);
+        this.root = newFolder(null, WellKnownFolder.MSGFOLDERROOT.displayName(),
+                WellKnownFolder.MSGFOLDERROOT, false);
+        wellKnown.put(WellKnownFolder.MSGFOLDERROOT, root);
+        for (WellKnownFolder f : WellKnownFolder.values()) {
+            if (f != WellKnownFolder.MSGFOLDERROOT) {
+                wellKnown.put(f, newFolder(root, f.displayName(), f, false));
+            }
+        }
+    }
+
+    /** Returns the user who owns the mailbox. */
+    public User owner() {
+        return owner;
+    }
+
+    byte[] key() {
+        return key;
+    }
+
+    long keyHash() {
+        return keyHash;
+    }
+
+    String rootParentId() {
+        return rootParentId;
+    }
+
+    /** Returns the root folder ({@code msgfolderroot}, "Top of Information Store"). */
+    public MailFolder root() {
+        return root;
+    }
+
+    /** Returns a distinguished folder. */
+    public MailFolder folder(WellKnownFolder which) {
+        return wellKnown.get(which);
+    }
+
+    /**
+     * Finds a folder by id or by well-known name (case-insensitive), as Graph accepts either in
+     * {@code /mailFolders/{id}}.
+     */
+    public Optional<MailFolder> folder(String idOrWellKnownName) {
+        Optional<WellKnownFolder> named = WellKnownFolder.fromName(idOrWellKnownName);
+        if (named.isPresent()) {
+            return Optional.of(wellKnown.get(named.get()));
+        }
+        return Optional.ofNullable(foldersById.get(idOrWellKnownName));
+    }
+
+    /** Returns all folders, root first, in creation order. */
+    public synchronized List<MailFolder> folders() {
+        return List.copyOf(folders);
+    }
+
+    /** Finds a folder by its path of display names, e.g. {@code Inbox/Projects/2026}. */
+    public Optional<MailFolder> folderByPath(String path) {
+        MailFolder current = root;
+        for (String name : path.split("/")) {
+            MailFolder next = null;
+            for (MailFolder child : current.children()) {
+                if (child.displayName().equalsIgnoreCase(name)) {
+                    next = child;
+                    break;
+                }
+            }
+            if (next == null) {
+                return Optional.empty();
+            }
+            current = next;
+        }
+        return Optional.of(current);
+    }
+
+    /** Creates a folder below the given one. */
+    public synchronized MailFolder createFolder(MailFolder parent, String displayName) {
+        checkOwn(parent);
+        requireNonNull(displayName, "displayName");
+        MailFolder f = newFolder(parent, displayName, null, false);
+        changed();
+        return f;
+    }
+
+    /** Renames a folder. */
+    public synchronized void renameFolder(MailFolder folder, String displayName) {
+        checkOwn(folder);
+        folder.rename(requireNonNull(displayName, "displayName"));
+        changed();
+    }
+
+    private MailFolder newFolder(MailFolder parent, String name, WellKnownFolder wk,
+            boolean hidden) {
+        // Sequence 0 is the hidden top folder above the root.
+        MailFolder f = new MailFolder(this, folders.size() + 1, parent, name, wk, hidden);
+        folders.add(f);
+        foldersById.put(f.id(), f);
+        if (parent != null) {
+            parent.addChild(f);
+        }
+        return f;
+    }
+
+    /** Adds a message to a folder and returns it. */
+    public synchronized Message addMessage(MailFolder folder, Message.Builder builder) {
+        checkOwn(folder);
+        builder.check();
+        Message m = new Message(this, bySeq.size(), folder, builder);
+        bySeq.add(m);
+        messageCount++;
+        changed();
+        return m;
+    }
+
+    /** Finds a message by id; an id of another mailbox or kind is simply not found. */
+    public Optional<Message> message(String id) {
+        int seq;
+        try {
+            seq = ItemIds.decode(ItemIds.MESSAGE, key, id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            return seq < 0 || seq >= bySeq.size() ? Optional.empty()
+                    : Optional.ofNullable(bySeq.get(seq));
+        }
+    }
+
+    /** Applies changes to a message and records them (change key, last-modified time). */
+    public synchronized void updateMessage(Message message, Consumer<Message.Editor> edit) {
+        checkOwn(message);
+        edit.accept(message.new Editor());
+        message.touch(clock.instant().getEpochSecond());
+        changed();
+    }
+
+    /** Moves a message to another folder; its id stays the same (immutable ids). */
+    public synchronized void moveMessage(Message message, MailFolder target) {
+        checkOwn(message);
+        checkOwn(target);
+        message.moveTo(target, clock.instant().getEpochSecond());
+        changed();
+    }
+
+    /** Deletes a message for good; returns false if it was already gone. */
+    public synchronized boolean deleteMessage(Message message) {
+        checkOwn(message);
+        if (bySeq.get(message.seq()) != message) {
+            return false;
+        }
+        bySeq.set(message.seq(), null);
+        messageCount--;
+        changed();
+        return true;
+    }
+
+    /** Returns the number of messages in the mailbox. */
+    public synchronized int messageCount() {
+        return messageCount;
+    }
+
+    /** Returns all messages, newest received first. */
+    public List<Message> messages() {
+        return snapshot().messages();
+    }
+
+    /** Returns the messages of one folder (not of its subfolders), newest received first. */
+    public List<Message> messages(MailFolder folder) {
+        return snapshot().messages(folder);
+    }
+
+    /** Returns a consistent view of the mailbox's messages at this moment. */
+    public Snapshot snapshot() {
+        Snapshot s = snapshot;
+        if (s != null) {
+            return s;
+        }
+        synchronized (this) {
+            if (snapshot == null) {
+                snapshot = new Snapshot(version, bySeq);
+            }
+            return snapshot;
+        }
+    }
+
+    private void changed() {
+        version++;
+        snapshot = null;
+    }
+
+    private void checkOwn(MailFolder folder) {
+        if (requireNonNull(folder, "folder").mailbox() != this) {
+            throw new IllegalArgumentException("folder of another mailbox: " + folder);
+        }
+    }
+
+    private void checkOwn(Message message) {
+        if (requireNonNull(message, "message").mailbox() != this) {
+            throw new IllegalArgumentException("message of another mailbox: " + message);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Mailbox[" + owner.userPrincipalName() + "]";
+    }
+
+    /**
+     * An immutable view of a mailbox's messages at one version, in Graph's default order (newest
+     * received first, then newest created); per-folder lists and counts are computed on demand
+     * and kept.
+     */
+    public static final class Snapshot {
+        private final long version;
+        private final Message[] all;
+        private final Map<MailFolder, List<Message>> byFolder = new ConcurrentHashMap<>();
+        private final Map<MailFolder, int[]> counts = new IdentityHashMap<>();
+
+        Snapshot(long version, List<Message> bySeq) {
+            this.version = version;
+            int n = 0;
+            Message[] arr = new Message[bySeq.size()];
+            for (Message m : bySeq) {
+                if (m != null) {
+                    arr[n++] = m;
+                    int[] c = counts.computeIfAbsent(m.folder(), f -> new int[2]);
+                    c[0]++;
+                    if (!m.isRead()) {
+                        c[1]++;
+                    }
+                }
+            }
+            this.all = n == arr.length ? arr : Arrays.copyOf(arr, n);
+            Arrays.sort(all, (a, b) -> {
+                int c = Long.compare(b.receivedEpochSecond(), a.receivedEpochSecond());
+                return c != 0 ? c : Integer.compare(b.seq(), a.seq());
+            });
+        }
+
+        /** Returns the mailbox version this snapshot shows; it grows with every change. */
+        public long version() {
+            return version;
+        }
+
+        /** Returns all messages. */
+        public List<Message> messages() {
+            return Collections.unmodifiableList(Arrays.asList(all));
+        }
+
+        /** Returns the messages of one folder. */
+        public List<Message> messages(MailFolder folder) {
+            return byFolder.computeIfAbsent(folder, f -> {
+                int[] c = counts.get(f);
+                Message[] out = new Message[c == null ? 0 : c[0]];
+                int i = 0;
+                for (Message m : all) {
+                    if (m.folder() == f) {
+                        out[i++] = m;
+                    }
+                }
+                return Collections.unmodifiableList(Arrays.asList(out));
+            });
+        }
+
+        /** Returns the number of messages in a folder. */
+        public int totalItemCount(MailFolder folder) {
+            int[] c = counts.get(folder);
+            return c == null ? 0 : c[0];
+        }
+
+        /** Returns the number of unread messages in a folder. */
+        public int unreadItemCount(MailFolder folder) {
+            int[] c = counts.get(folder);
+            return c == null ? 0 : c[1];
+        }
+    }
+}

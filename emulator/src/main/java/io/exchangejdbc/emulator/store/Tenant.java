@@ -1,0 +1,110 @@
+package io.exchangejdbc.emulator.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A Microsoft Entra tenant (an organization): its id and domain, its directory of users (each with
+ * a mailbox) and its registered applications.
+ */
+public final class Tenant {
+
+    private final String id;
+    private final String domain;
+    private final String displayName;
+    private final Clock clock;
+    private final List<User> users = new ArrayList<>();
+    private final Map<String, User> usersByKey = new ConcurrentHashMap<>();
+    private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
+    private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
+
+    Tenant(String id, String domain, String displayName, Clock clock) {
+        this.id = UUID.fromString(requireNonNull(id, "id")).toString();
+        this.domain = requireNonNull(domain, "domain").toLowerCase(Locale.ROOT);
+        this.displayName = requireNonNull(displayName, "displayName");
+        this.clock = clock;
+    }
+
+    /** Returns the tenant id (a GUID). */
+    public String id() {
+        return id;
+    }
+
+    /** Returns the initial domain, e.g. {@code contoso.onmicrosoft.com}. */
+    public String domain() {
+        return domain;
+    }
+
+    /** Returns the organization's name. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** Tells whether the given tenant id or domain names this tenant (ignoring case). */
+    public boolean isNamedBy(String idOrDomain) {
+        return id.equalsIgnoreCase(idOrDomain) || domain.equalsIgnoreCase(idOrDomain);
+    }
+
+    /** Adds a user and creates the user's mailbox. */
+    public synchronized User addUser(User user) {
+        requireNonNull(user, "user");
+        String upnKey = user.userPrincipalName().toLowerCase(Locale.ROOT);
+        if (usersByKey.containsKey(user.id()) || usersByKey.containsKey(upnKey)) {
+            throw new IllegalArgumentException("user exists: " + user);
+        }
+        users.add(user);
+        usersByKey.put(user.id(), user);
+        usersByKey.put(upnKey, user);
+        mailboxes.put(user.id(), new Mailbox(user, clock));
+        return user;
+    }
+
+    /** Returns the users in the order they were added. */
+    public synchronized List<User> users() {
+        return List.copyOf(users);
+    }
+
+    /** Finds a user by object id or user principal name (ignoring case). */
+    public Optional<User> user(String idOrUpn) {
+        User u = usersByKey.get(idOrUpn.toLowerCase(Locale.ROOT));
+        return Optional.ofNullable(u);
+    }
+
+    /** Returns the mailbox of a user of this tenant. */
+    public Mailbox mailbox(User user) {
+        Mailbox m = mailboxes.get(user.id());
+        if (m == null) {
+            throw new IllegalArgumentException("not a user of " + domain + ": " + user);
+        }
+        return m;
+    }
+
+    /** Finds the mailbox of a user given by object id or user principal name. */
+    public Optional<Mailbox> mailbox(String idOrUpn) {
+        return user(idOrUpn).map(this::mailbox);
+    }
+
+    /** Registers an application, replacing one with the same client id. */
+    public AppRegistration registerApp(AppRegistration app) {
+        apps.put(requireNonNull(app, "app").clientId(), app);
+        return app;
+    }
+
+    /** Finds a registered application by client id (ignoring case). */
+    public Optional<AppRegistration> app(String clientId) {
+        return Optional.ofNullable(apps.get(clientId.toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public String toString() {
+        return "Tenant[" + domain + ", " + id + "]";
+    }
+}
