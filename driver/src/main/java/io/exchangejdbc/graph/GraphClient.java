@@ -1,0 +1,161 @@
+package io.exchangejdbc.graph;
+
+import static java.util.Objects.requireNonNull;
+
+import io.exchangejdbc.auth.TokenProvider;
+import io.exchangejdbc.auth.TokenProviders;
+import io.exchangejdbc.config.ExchangeConfig;
+import io.exchangejdbc.http.Transport;
+import io.exchangejdbc.http.TransportOptions;
+import io.exchangejdbc.log.ConnectionLog;
+import io.exchangejdbc.log.LogModule;
+import io.exchangejdbc.log.Verbosity;
+import java.sql.SQLException;
+
+/**
+ * The Microsoft Graph client of one connection: it owns the connection's {@link Transport} and
+ * {@link TokenProvider} and runs scans of Graph-backed tables ({@link #scan}), streaming their
+ * rows from the service's pages.
+ *
+ * <p>Every request sends {@code Prefer: IdType="ImmutableId"} (ids that survive moves), the body
+ * format of {@code BodyType}, {@code Accept: application/json} and the bearer token. Thread-safe:
+ * scans may run concurrently; each scan is used by one thread.
+ *
+ * @see <a href="https://learn.microsoft.com/graph/api/user-list-messages">List messages</a>
+ * @see <a href="https://learn.microsoft.com/graph/outlook-immutable-id">Immutable identifiers
+ *     for Outlook resources</a>
+ */
+public final class GraphClient implements AutoCloseable {
+
+    private final String graphUrl;
+    private final Transport transport;
+    private final TokenProvider tokens;
+    private final ConnectionLog log;
+    private final ScanSettings settings;
+    private final boolean ownsLog;
+    private volatile boolean closed;
+
+    GraphClient(String graphUrl, Transport transport, TokenProvider tokens, ConnectionLog log,
+            ScanSettings settings, boolean ownsLog) {
+        this.graphUrl = stripSlash(requireNonNull(graphUrl, "graphUrl"));
+        this.transport = requireNonNull(transport, "transport");
+        this.tokens = requireNonNull(tokens, "tokens");
+        this.log = requireNonNull(log, "log");
+        this.settings = requireNonNull(settings, "settings");
+        this.ownsLog = ownsLog;
+    }
+
+    /**
+     * A client for a connection's configuration, with a log of its own ({@code Logfile},
+     * {@code Verbosity}). Builds the transport and the token provider; does not touch the network.
+     *
+     * @throws java.sql.SQLFeatureNotSupportedException 0A000 for a sign-in this version does not do
+     * @throws SQLException                             08001 for a missing sign-in property or a
+     *                                                  log file that cannot be opened
+     */
+    public static GraphClient open(ExchangeConfig config) throws SQLException {
+        requireNonNull(config, "config");
+        ConnectionLog log = ConnectionLog.open(config);
+        try {
+            return open(config, log, true);
+        } catch (SQLException | RuntimeException e) {
+            log.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A client writing to a log the caller owns (and closes), for a connection that logs other
+     * things too.
+     */
+    public static GraphClient open(ExchangeConfig config, ConnectionLog log) throws SQLException {
+        return open(requireNonNull(config, "config"), requireNonNull(log, "log"), false);
+    }
+
+    private static GraphClient open(ExchangeConfig config, ConnectionLog log, boolean ownsLog)
+            throws SQLException {
+        Transport transport = new Transport(TransportOptions.from(config), log);
+        try {
+            TokenProvider tokens = TokenProviders.create(config, transport);
+            GraphClient client = new GraphClient(config.graphUrl(), transport, tokens, log,
+                    ScanSettings.from(config), ownsLog);
+            log.log(LogModule.GRAPH, Verbosity.SUMMARY, "Graph client for " + client.graphUrl
+                    + " signing in with " + tokens + ", " + client.settings);
+            return client;
+        } catch (SQLException | RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+    }
+
+    /** The Graph base URL (the {@code GraphUrl} property, without a trailing slash). */
+    public String graphUrl() {
+        return graphUrl;
+    }
+
+    /** The connection's log. */
+    public ConnectionLog log() {
+        return log;
+    }
+
+    /**
+     * Starts a scan: no request is sent until the first {@link RowCursor#next()}. The mailboxes
+     * read are the query's ({@code UserId = ...}, {@code UserId IN (...)}), else the
+     * {@code UserId} property, else the signed-in user ({@code /me}).
+     *
+     * @param params the values of the statement's {@code ?} parameters
+     * @throws SQLException 42000 when a mailbox table is read with an application sign-in and no
+     *                      mailbox is named; 08003 when the client is closed
+     */
+    public RowCursor scan(GraphQuery query, Operand.Parameters params) throws SQLException {
+        requireNonNull(query, "query");
+        requireNonNull(params, "params");
+        if (closed) {
+            throw new SQLException("The connection is closed; open a new one.", "08003");
+        }
+        try {
+            return new GraphScan(this, query, params);
+        } catch (RuntimeException e) {
+            // A parameter value that does not fit its column, or one that was never bound.
+            throw new SQLException(transport.redactor().redact("Cannot read table "
+                    + query.table().name() + ": " + e.getMessage()), "HY000", e);
+        }
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    TokenProvider tokens() {
+        return tokens;
+    }
+
+    ScanSettings settings() {
+        return settings;
+    }
+
+    private static String stripSlash(String url) {
+        String u = url.strip();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    /** Releases the token provider, the transport and (when owned) the log. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            tokens.close();
+        } finally {
+            transport.close();
+            if (ownsLog) {
+                log.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,465 @@
+package io.exchangejdbc.graph;
+
+import io.exchangejdbc.auth.TokenProvider;
+import io.exchangejdbc.http.HttpResult;
+import io.exchangejdbc.http.Transport;
+import io.exchangejdbc.http.TransportRequest;
+import io.exchangejdbc.log.ConnectionLog;
+import io.exchangejdbc.log.LogModule;
+import io.exchangejdbc.log.Verbosity;
+import io.exchangejdbc.schema.ColumnDef;
+import io.exchangejdbc.schema.ColumnNature;
+import io.exchangejdbc.schema.ColumnType;
+import io.exchangejdbc.schema.GraphResource;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One execution of a {@link GraphQuery}: for each mailbox it requests the first page, streams its
+ * rows to the consumer, and follows {@code @odata.nextLink} until the last page or until the row
+ * limit ({@code LIMIT} or {@code MaxRows}) is reached, after which no further page is requested.
+ *
+ * <p>A tree collection (mail folders) is walked depth first: each folder, then its child folders
+ * ({@code .../{id}/childFolders}, with the same {@code $select} and {@code $top}) when
+ * {@code childFolderCount > 0}. Its pages are small and read whole, since the walk goes down
+ * before it goes on; a pushed-down filter is applied in the driver ({@link RowFilter}) because a
+ * folder that fails it may have children that pass.
+ *
+ * @see <a href="https://learn.microsoft.com/graph/paging">Paging Microsoft Graph data</a>
+ * @see <a href="https://learn.microsoft.com/graph/api/mailfolder-list-childfolders">List
+ *     childFolders</a>
+ */
+final class GraphScan implements RowCursor {
+
+    /** One level of a tree walk: rows read but not yet returned, and the level's next page. */
+    private static final class Frame {
+        final ArrayDeque<Object[]> rows = new ArrayDeque<>();
+        String nextUrl;
+
+        Frame(String url) {
+            this.nextUrl = url;
+        }
+    }
+
+    private final GraphClient client;
+    private final Transport transport;
+    private final TokenProvider tokens;
+    private final ConnectionLog log;
+    private final GraphQuery query;
+    private final Operand.Parameters params;
+    private final GraphQuery urlQuery;
+    private final EntityRowReader reader;
+    private final int outputWidth;
+    private final int[] pseudoSlots;
+    private final Object[] pseudoRouteValues;
+    private final boolean[] pseudoIsMailbox;
+    private final boolean tree;
+    private final int idSlot;
+    private final int childCountSlot;
+    private final RowFilter filter;
+    private final long limit;
+    private final Deque<String> mailboxes;
+    private final int mailboxCount;
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    private final long startNanos = System.nanoTime();
+    private String mailbox;
+    private CollectionPage page;
+    private Object[] current;
+    private long produced;
+    private int requests;
+    private boolean done;
+    private boolean summarized;
+
+    GraphScan(GraphClient client, GraphQuery query, Operand.Parameters params)
+            throws SQLException {
+        this.client = client;
+        this.transport = client.transport();
+        this.tokens = client.tokens();
+        this.log = client.log();
+        this.query = query;
+        this.params = params;
+        GraphResource resource = query.resource();
+        this.tree = resource.childCollection() != null && query.route() == null;
+
+        List<ColumnDef> columns = new ArrayList<>(query.output());
+        this.outputWidth = columns.size();
+        this.filter = tree && query.filter() != null ? RowFilter.compile(query.filter(), params,
+                c -> slotOf(columns, c)) : null;
+        if (tree) {
+            this.idSlot = slotOf(columns, hidden("id", ColumnType.VARCHAR));
+            this.childCountSlot = slotOf(columns,
+                    hidden("childFolderCount", ColumnType.INTEGER));
+        } else {
+            this.idSlot = -1;
+            this.childCountSlot = -1;
+        }
+        this.reader = new EntityRowReader(columns,
+                w -> log.log(LogModule.GRAPH, Verbosity.SUMMARY, query.table().name() + ": " + w));
+
+        List<Integer> pseudo = new ArrayList<>();
+        for (int i = 0; i < outputWidth; i++) {
+            if (columns.get(i).nature() == ColumnNature.PSEUDO) {
+                pseudo.add(i);
+            }
+        }
+        this.pseudoSlots = pseudo.stream().mapToInt(Integer::intValue).toArray();
+        this.pseudoIsMailbox = new boolean[pseudoSlots.length];
+        this.pseudoRouteValues = new Object[pseudoSlots.length];
+        for (int i = 0; i < pseudoSlots.length; i++) {
+            ColumnDef c = columns.get(pseudoSlots[i]);
+            pseudoIsMailbox[i] = c.name().equalsIgnoreCase("UserId");
+            if (!pseudoIsMailbox[i] && query.route() != null
+                    && query.route().column().equalsIgnoreCase(c.name())) {
+                pseudoRouteValues[i] = query.routeValue().resolve(params);
+            }
+        }
+
+        this.limit = limit(query, params, client.settings().maxRows());
+        GraphQuery forUrls = query;
+        if (filter != null) {
+            forUrls = forUrls.withFilter(null).withLimit(null);
+        } else if (limit != Long.MAX_VALUE) {
+            forUrls = forUrls.withLimit(new Operand.Literal(limit));
+        }
+        this.urlQuery = forUrls;
+        this.mailboxes = resolveMailboxes();
+        this.mailboxCount = mailboxes.size();
+        if (limit == 0 || mailboxes.isEmpty()) {
+            finish();
+        }
+    }
+
+    /** The effective row limit: the smaller of LIMIT and MaxRows; MAX_VALUE for none. */
+    private static long limit(GraphQuery q, Operand.Parameters params, long maxRows) {
+        long limit = maxRows > 0 ? maxRows : Long.MAX_VALUE;
+        if (q.limit() != null) {
+            Object v = q.limit().resolve(params);
+            if (v instanceof Number n && n.longValue() >= 0) {
+                limit = Math.min(limit, n.longValue());
+            }
+        }
+        return limit;
+    }
+
+    private Deque<String> resolveMailboxes() throws SQLException {
+        Deque<String> out = new ArrayDeque<>();
+        if (!query.resource().mailboxScoped()) {
+            out.add("");
+            return out;
+        }
+        if (query.mailboxes().isEmpty()) {
+            String m = client.settings().defaultMailbox();
+            out.add(m == null ? "" : m);
+        } else {
+            Map<String, String> unique = new LinkedHashMap<>();
+            for (Operand o : query.mailboxes()) {
+                Object v = o.resolve(params);
+                if (v != null && !v.toString().isBlank()) {
+                    String m = v.toString().strip();
+                    unique.putIfAbsent(m.toLowerCase(Locale.ROOT), m);
+                }
+            }
+            out.addAll(unique.values());
+        }
+        if (out.contains("") && tokens.applicationOnly()) {
+            throw new SQLException("Table " + query.table().name() + " is read from a mailbox,"
+                    + " and an application sign-in (" + tokens + ") has no mailbox of its own:"
+                    + " set the UserId connection property, or name the mailbox in the query"
+                    + " (WHERE UserId = 'user@contoso.com').", "42000");
+        }
+        return out;
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+        if (done) {
+            return false;
+        }
+        try {
+            while (produced < limit) {
+                Object[] row = tree ? nextTreeRow() : nextFlatRow();
+                if (row == null) {
+                    break;
+                }
+                fillPseudoColumns(row);
+                if (filter != null && !filter.test(row)) {
+                    continue;
+                }
+                current = row.length == outputWidth ? row : Arrays.copyOf(row, outputWidth);
+                produced++;
+                if (produced >= limit) {
+                    // Release the connection now: no more of this page will be read.
+                    closePage();
+                }
+                return true;
+            }
+            finish();
+            return false;
+        } catch (SQLException e) {
+            fail(e);
+            throw e;
+        } catch (RuntimeException e) {
+            SQLException wrapped = new SQLException(transport.redactor().redact(
+                    "Reading table " + query.table().name() + " failed: " + e), "HY000", e);
+            fail(wrapped);
+            throw wrapped;
+        }
+    }
+
+    @Override
+    public Object[] current() {
+        return current;
+    }
+
+    private Object[] nextFlatRow() throws SQLException {
+        while (true) {
+            if (page != null) {
+                Object[] row = page.next();
+                if (row != null) {
+                    return row;
+                }
+                String next = page.nextLink();
+                closePage();
+                if (next != null) {
+                    page = openPage(next);
+                    continue;
+                }
+            }
+            if (!nextMailbox()) {
+                return null;
+            }
+            page = openPage(firstUrl());
+        }
+    }
+
+    private Object[] nextTreeRow() throws SQLException {
+        while (true) {
+            Frame frame = frames.peek();
+            if (frame == null) {
+                if (!nextMailbox()) {
+                    return null;
+                }
+                frames.push(new Frame(firstUrl()));
+                continue;
+            }
+            Object[] row = frame.rows.poll();
+            if (row != null) {
+                Object id = row[idSlot];
+                Object count = row[childCountSlot];
+                if (id != null && count instanceof Number n && n.longValue() > 0) {
+                    frames.push(new Frame(childUrl(id.toString())));
+                }
+                return row;
+            }
+            if (frame.nextUrl != null) {
+                String url = frame.nextUrl;
+                frame.nextUrl = null;
+                try (CollectionPage p = openPage(url)) {
+                    page = p;
+                    Object[] r;
+                    while ((r = p.next()) != null) {
+                        frame.rows.add(r);
+                    }
+                    frame.nextUrl = p.nextLink();
+                } finally {
+                    page = null;
+                }
+                continue;
+            }
+            frames.pop();
+        }
+    }
+
+    private boolean nextMailbox() {
+        String m = mailboxes.poll();
+        if (m == null) {
+            return false;
+        }
+        mailbox = m.isEmpty() ? null : m;
+        return true;
+    }
+
+    private String firstUrl() {
+        return GraphRequestPlan.firstPageUrl(client.graphUrl(), urlQuery, mailbox, params,
+                client.settings().pageSize());
+    }
+
+    /** {@code .../{collection}/{id}/{childCollection}} with the query's options but no filter. */
+    private String childUrl(String id) {
+        GraphResource r = query.resource();
+        StringBuilder sb = new StringBuilder(client.graphUrl()).append("/v1.0");
+        if (r.mailboxScoped()) {
+            sb.append(mailbox == null ? "/me"
+                    : "/users/" + GraphRequestPlan.encodeSegment(mailbox));
+        }
+        sb.append('/').append(r.collection()).append('/')
+                .append(GraphRequestPlan.encodeSegment(id)).append('/')
+                .append(r.childCollection());
+        char sep = '?';
+        GraphQuery childQuery = urlQuery.withFilter(null);
+        for (Map.Entry<String, String> e : GraphRequestPlan.queryOptions(childQuery, params,
+                client.settings().pageSize()).entrySet()) {
+            sb.append(sep).append(e.getKey()).append('=')
+                    .append(GraphRequestPlan.encodeQueryValue(e.getValue()));
+            sep = '&';
+        }
+        return sb.toString();
+    }
+
+    private CollectionPage openPage(String url) throws SQLException {
+        HttpResult result = fetch(url);
+        return CollectionPage.open(result, reader, transport.redactor());
+    }
+
+    /** Sends one GET, renewing the token and trying again once if the service refuses it. */
+    private HttpResult fetch(String url) throws SQLException {
+        URI uri = toUri(url);
+        for (int attempt = 0; ; attempt++) {
+            String token = tokens.token();
+            TransportRequest.Builder b = TransportRequest.get(uri)
+                    .header("Accept", "application/json")
+                    .header("Prefer", "IdType=\"ImmutableId\"");
+            if (client.settings().bodyType() != null) {
+                b.header("Prefer", "outlook.body-content-type=\""
+                        + client.settings().bodyType() + "\"");
+            }
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            HttpResult result = transport.send(b.build());
+            requests++;
+            if (result.isSuccess()) {
+                return result;
+            }
+            if (result.status() == 401 && attempt == 0 && tokens.renewable()) {
+                log.log(LogModule.AUTH, Verbosity.REQUESTS, "Microsoft Graph refused the token"
+                        + " (HTTP 401, " + result.header("WWW-Authenticate")
+                        + "); renewing it and trying again once");
+                result.close();
+                tokens.invalidate();
+                continue;
+            }
+            throw GraphErrors.toException(result,
+                    new GraphErrors.Context(query.table().name(), mailbox),
+                    tokens.rejectionAdvice(), transport.redactor());
+        }
+    }
+
+    /**
+     * The URI of a URL built here or given by the service in a nextLink, which is followed as
+     * given; characters a URI cannot hold raw (a space in a filter) are escaped first.
+     */
+    private URI toUri(String url) throws SQLException {
+        URI uri = parseUri(url);
+        // Graph gives absolute links; a relative one is taken relative to GraphUrl.
+        return uri.isAbsolute() ? uri : URI.create(client.graphUrl() + "/").resolve(uri);
+    }
+
+    private URI parseUri(String url) throws SQLException {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            StringBuilder sb = new StringBuilder(url.length() + 16);
+            for (int i = 0; i < url.length(); i++) {
+                char c = url.charAt(i);
+                if (c == ' ' || c == '"' || c == '<' || c == '>' || c == '{' || c == '}'
+                        || c == '|' || c == '\\' || c == '^' || c == '`') {
+                    sb.append('%').append(String.format("%02X", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+            try {
+                return URI.create(sb.toString());
+            } catch (IllegalArgumentException again) {
+                throw new SQLException(transport.redactor().redact("Microsoft Graph returned a"
+                        + " next-page link that is not a valid URL: " + url), "08S01", again);
+            }
+        }
+    }
+
+    private void fillPseudoColumns(Object[] row) {
+        for (int i = 0; i < pseudoSlots.length; i++) {
+            row[pseudoSlots[i]] = pseudoIsMailbox[i] ? mailbox : pseudoRouteValues[i];
+        }
+    }
+
+    /** The slot of a column by its path, adding it as a hidden slot when not in the output. */
+    private static int slotOf(List<ColumnDef> columns, ColumnDef column) {
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDef c = columns.get(i);
+            if (c.equals(column) || (c.nature() != ColumnNature.PSEUDO
+                    && column.nature() != ColumnNature.PSEUDO && !c.path().isEmpty()
+                    && c.path().equals(column.path()))) {
+                return i;
+            }
+        }
+        columns.add(column);
+        return columns.size() - 1;
+    }
+
+    /** A column the scan reads for itself (a folder's id and child count). */
+    private static ColumnDef hidden(String property, ColumnType type) {
+        return new ColumnDef(property, type, List.of(property), ColumnNature.PROPERTY, false, true,
+                Set.of(), false, 0, "read by the driver to walk the tree");
+    }
+
+    private void closePage() {
+        if (page != null) {
+            page.close();
+            page = null;
+        }
+    }
+
+    private void finish() {
+        if (done && summarized) {
+            return;
+        }
+        done = true;
+        closePage();
+        frames.clear();
+        summarize(null);
+    }
+
+    private void fail(SQLException e) {
+        done = true;
+        closePage();
+        frames.clear();
+        summarize(e);
+    }
+
+    private void summarize(SQLException failure) {
+        if (summarized) {
+            return;
+        }
+        summarized = true;
+        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        String what = "scan of " + query.table().name() + ": " + produced + " row(s) from "
+                + mailboxCount + " mailbox(es) in " + requests + " page request(s), " + ms + " ms"
+                + (produced >= limit && limit != Long.MAX_VALUE ? ", stopped at the row limit "
+                        + limit : "");
+        if (failure != null) {
+            log.error(LogModule.GRAPH, what + ", failed", failure);
+        } else {
+            log.log(LogModule.GRAPH, Verbosity.SUMMARY, what);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!done) {
+            finish();
+        } else {
+            closePage();
+        }
+    }
+}

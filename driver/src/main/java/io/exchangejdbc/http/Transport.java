@@ -1,0 +1,392 @@
+package io.exchangejdbc.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.exchangejdbc.log.ConnectionLog;
+import io.exchangejdbc.log.LogModule;
+import io.exchangejdbc.log.Redactor;
+import io.exchangejdbc.log.Verbosity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The HTTP transport of one connection: a JDK {@link HttpClient} of its own, through which every
+ * request to Microsoft Graph and to the sign-in service goes. It adds the headers every request
+ * carries ({@code User-Agent}, a fresh {@code client-request-id}, {@code CustomHeaders}), bounds
+ * each request by the {@code Timeout}, repeats requests that are safe to repeat when the service
+ * throttles (429) or is unavailable (503, 504) or the connection is reset, and logs what it sends
+ * with secrets masked.
+ *
+ * <p>Response bodies are streamed. Thread-safe; {@link #close()} releases the client's threads.
+ *
+ * @see <a href="https://learn.microsoft.com/graph/throttling">Microsoft Graph throttling
+ *     guidance</a>
+ * @see <a href="https://learn.microsoft.com/graph/errors">Microsoft Graph error responses</a>
+ */
+public final class Transport implements AutoCloseable {
+
+    private static final AtomicInteger CLIENT_COUNT = new AtomicInteger();
+
+    private final TransportOptions options;
+    private final ConnectionLog log;
+    private final Sleeper sleeper;
+    private final LongSupplier nanoClock;
+    private final Clock clock;
+    private final DoubleSupplier random;
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final Watchdog watchdog;
+    private final TransportErrors errors;
+    private volatile boolean closed;
+
+    /** A transport with the real clock and sleeps. */
+    public Transport(TransportOptions options, ConnectionLog log) {
+        this(options, log, Sleeper.SYSTEM, System::nanoTime, Clock.systemUTC(),
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** A transport with its time sources replaced; for tests of timing behaviour. */
+    Transport(TransportOptions options, ConnectionLog log, Sleeper sleeper, LongSupplier nanoClock,
+            Clock clock, DoubleSupplier random) {
+        this.options = requireNonNull(options, "options");
+        this.log = requireNonNull(log, "log");
+        this.sleeper = requireNonNull(sleeper, "sleeper");
+        this.nanoClock = requireNonNull(nanoClock, "nanoClock");
+        this.clock = requireNonNull(clock, "clock");
+        this.random = requireNonNull(random, "random");
+        int n = CLIENT_COUNT.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "exchange-jdbc-http-" + n + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .executor(executor)
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (!options.timeout().isZero()) {
+            b.connectTimeout(options.timeout());
+        }
+        this.client = b.build();
+        Duration tick = options.timeout().isZero() ? Duration.ofSeconds(1)
+                : clamp(options.timeout().dividedBy(20), Duration.ofMillis(20),
+                        Duration.ofSeconds(1));
+        this.watchdog = new Watchdog(tick, nanoClock);
+        this.errors = new TransportErrors(log.redactor(), options.timeout());
+    }
+
+    /** The options this transport was made with. */
+    public TransportOptions options() {
+        return options;
+    }
+
+    /** The connection's log, which the transport writes to. */
+    public ConnectionLog log() {
+        return log;
+    }
+
+    /** The connection's redactor. */
+    public Redactor redactor() {
+        return log.redactor();
+    }
+
+    /** A deadline of one {@code Timeout} from now. */
+    public Deadline newDeadline() {
+        return Deadline.after(options.timeout(), nanoClock);
+    }
+
+    /** Sends a request within a new deadline of one {@code Timeout}, as {@link #send(
+     *  TransportRequest, Deadline)} does. */
+    public HttpResult send(TransportRequest request) throws SQLException {
+        return send(request, newDeadline());
+    }
+
+    /**
+     * Sends a request and returns its response once the headers are in, the body still streaming.
+     * A request that is {@link TransportRequest#retrySafe() safe to repeat} is repeated, within
+     * the retry policy and the deadline, after 429, 503 and 504 answers (waiting what
+     * {@code Retry-After} asks, else backing off) and after a reset connection; when the retries
+     * run out, the last answer is returned, whatever its status, for the caller to report.
+     *
+     * @throws SQLException 08001 when the host cannot be reached (refused, unknown host);
+     *                      {@link java.sql.SQLTimeoutException} HYT00 when the deadline passes;
+     *                      08S01 when the connection fails; HY008 when the thread is interrupted
+     */
+    public HttpResult send(TransportRequest request, Deadline deadline) throws SQLException {
+        requireNonNull(request, "request");
+        requireNonNull(deadline, "deadline");
+        if (closed) {
+            throw new SQLException("The connection is closed; open a new one.", "08003");
+        }
+        RetryPolicy policy = request.retrySafe() ? options.retryPolicy() : RetryPolicy.NEVER;
+        long firstStart = nanoClock.getAsLong();
+        for (int attempt = 1; ; attempt++) {
+            if (deadline.expired()) {
+                throw errors.timeout(request, null);
+            }
+            // A caller that correlates requests itself (msal4j does) keeps its own id.
+            String clientRequestId = request.header("client-request-id") != null
+                    ? request.header("client-request-id") : UUID.randomUUID().toString();
+            HttpRequest httpRequest = build(request, clientRequestId, deadline);
+            logRequest(request, httpRequest, attempt, deadline);
+            long start = nanoClock.getAsLong();
+            HttpResponse<InputStream> response;
+            try {
+                response = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (HttpTimeoutException e) {
+                // Also HttpConnectTimeoutException: an unroutable host uses up the Timeout.
+                throw errors.timeout(request, e);
+            } catch (ConnectException e) {
+                logFailure(request, attempt, e);
+                if (deadline.expired()) {
+                    throw errors.timeout(request, e);
+                }
+                throw errors.cannotConnect(request, e);
+            } catch (IOException e) {
+                logFailure(request, attempt, e);
+                if (TransportErrors.isUnknownHost(e)) {
+                    throw errors.cannotConnect(request, e);
+                }
+                if (closed) {
+                    throw new SQLException("The connection was closed while "
+                            + request.method() + " " + errors.url(request.uri())
+                            + " was in progress.", "08003", e);
+                }
+                Optional<Duration> delay = policy.delayBeforeRetry(attempt, null,
+                        clock.instant(), random.getAsDouble());
+                if (delay.isPresent() && deadline.allows(delay.get())) {
+                    pause(request, delay.get(), attempt, policy, "the connection failed ("
+                            + TransportErrors.reason(e) + ")");
+                    continue;
+                }
+                if (deadline.expired()) {
+                    throw errors.timeout(request, e);
+                }
+                throw errors.connectionLost(request, e, attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw errors.interrupted(request, e);
+            }
+            int status = response.statusCode();
+            Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
+            if (policy.isRetryableStatus(status)) {
+                String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+                Optional<Duration> delay = policy.delayBeforeRetry(attempt, retryAfter,
+                        clock.instant(), random.getAsDouble());
+                if (delay.isPresent() && deadline.allows(delay.get())) {
+                    logResponse(request, response, clientRequestId, took, Verbosity.REQUESTS);
+                    discard(response.body());
+                    pause(request, delay.get(), attempt, policy, "the service answered " + status
+                            + (retryAfter != null ? " with Retry-After " + retryAfter : ""));
+                    continue;
+                }
+                if (attempt < policy.maxAttempts()) {
+                    log.log(LogModule.HTTP, Verbosity.TRANSPORT, "not retrying "
+                            + request.method() + " " + errors.url(request.uri()) + ": "
+                            + (delay.isEmpty() ? "Retry-After " + retryAfter
+                                    + " is longer than the driver waits"
+                                    : "waiting " + delay.get().toMillis()
+                                            + " ms would pass the Timeout"));
+                }
+            }
+            Verbosity level = status >= 400 ? Verbosity.SUMMARY : Verbosity.REQUESTS;
+            logResponse(request, response, clientRequestId, took, level);
+            long budget = deadline.isBounded() ? Math.max(1, deadline.remaining().toNanos()) : 0;
+            boolean captureBody = log.isEnabled(LogModule.HTTP, Verbosity.BODIES);
+            BodyStream body = new BodyStream(response.body(), budget, nanoClock,
+                    captureBody ? ConnectionLog.MAX_BODY_CHARS * 4 : 0,
+                    b -> bodyClosed(request, b));
+            if (budget > 0) {
+                watchdog.watch(body);
+            }
+            return new HttpResult(request, status, response.headers(), body, clientRequestId,
+                    attempt, Duration.ofNanos(nanoClock.getAsLong() - firstStart), errors);
+        }
+    }
+
+    private HttpRequest build(TransportRequest request, String clientRequestId, Deadline deadline)
+            throws SQLException {
+        URI uri = request.uri();
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+            if (deadline.isBounded()) {
+                b.timeout(clamp(deadline.remaining(), Duration.ofMillis(1),
+                        deadline.remaining()));
+            }
+            if ("http".equalsIgnoreCase(uri.getScheme())) {
+                // Plain-text HTTP/2 would start with an h2c upgrade that loopback test servers
+                // and most proxies do not speak.
+                b.version(HttpClient.Version.HTTP_1_1);
+            }
+            byte[] body = request.bodyUnsafe();
+            b.method(request.method(), body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+            b.setHeader("User-Agent", options.userAgent());
+            b.setHeader("client-request-id", clientRequestId);
+            for (Map.Entry<String, String> h : request.headers()) {
+                if (!h.getKey().equalsIgnoreCase("client-request-id")) {
+                    b.header(h.getKey(), h.getValue());
+                }
+            }
+            for (Map.Entry<String, String> h : options.customHeaders().entrySet()) {
+                // A custom header replaces the driver's own of the same name, so that users
+                // can override User-Agent or Accept for a gateway.
+                if (request.header(h.getKey()) != null
+                        || h.getKey().equalsIgnoreCase("User-Agent")) {
+                    b.setHeader(h.getKey(), h.getValue());
+                } else {
+                    b.header(h.getKey(), h.getValue());
+                }
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw errors.invalidRequest(request, e);
+        }
+    }
+
+    private void pause(TransportRequest request, Duration delay, int attempt, RetryPolicy policy,
+            String why) throws SQLException {
+        log.log(LogModule.HTTP, Verbosity.REQUESTS, "retrying " + request.method() + " "
+                + errors.url(request.uri()) + " in " + delay.toMillis() + " ms (attempt "
+                + (attempt + 1) + " of " + policy.maxAttempts() + "): " + why);
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw errors.interrupted(request, e);
+        }
+    }
+
+    private void logRequest(TransportRequest request, HttpRequest httpRequest, int attempt,
+            Deadline deadline) {
+        if (log.isEnabled(LogModule.HTTP, Verbosity.TRANSPORT)) {
+            log.log(LogModule.HTTP, Verbosity.TRANSPORT, "sending " + request.method() + " "
+                    + errors.url(request.uri()) + " attempt " + attempt + ", "
+                    + deadline + ", " + httpRequest.version().map(Object::toString)
+                    .orElse("HTTP version negotiated"));
+        }
+        if (log.isEnabled(LogModule.HTTP, Verbosity.HEADERS)) {
+            log.log(LogModule.HTTP, Verbosity.HEADERS, "request headers of " + request.method()
+                    + " " + errors.url(request.uri()) + ": "
+                    + headerText(httpRequest.headers()));
+        }
+        if (request.bodyLength() > 0 && log.isEnabled(LogModule.HTTP, Verbosity.BODIES)) {
+            log.log(LogModule.HTTP, Verbosity.BODIES, "request body of " + request.method() + " "
+                    + errors.url(request.uri()) + ": " + log.body(request.bodyText()));
+        }
+    }
+
+    private void logResponse(TransportRequest request, HttpResponse<?> response,
+            String clientRequestId, Duration took, Verbosity level) {
+        if (!log.isEnabled(LogModule.HTTP, level)) {
+            return;
+        }
+        String requestId = response.headers().firstValue("request-id").orElse("none");
+        log.log(LogModule.HTTP, level, request.method() + " " + errors.url(request.uri())
+                + " -> " + response.statusCode() + " in " + took.toMillis() + " ms (request-id "
+                + requestId + ", client-request-id " + clientRequestId + ")");
+        if (log.isEnabled(LogModule.HTTP, Verbosity.HEADERS)) {
+            log.log(LogModule.HTTP, Verbosity.HEADERS, "response headers of " + request.method()
+                    + " " + errors.url(request.uri()) + ": " + headerText(response.headers()));
+        }
+    }
+
+    private void logFailure(TransportRequest request, int attempt, IOException e) {
+        log.log(LogModule.HTTP, Verbosity.REQUESTS, request.method() + " "
+                + errors.url(request.uri()) + " failed on attempt " + attempt + ": "
+                + e.getClass().getSimpleName() + " " + TransportErrors.reason(e));
+    }
+
+    private void bodyClosed(TransportRequest request, BodyStream body) {
+        watchdog.forget(body);
+        if (log.isEnabled(LogModule.HTTP, Verbosity.BODIES)) {
+            byte[] kept = body.captured();
+            String text = new String(kept, StandardCharsets.UTF_8);
+            log.log(LogModule.HTTP, Verbosity.BODIES, "response body of " + request.method() + " "
+                    + errors.url(request.uri()) + " (" + body.bytesRead() + " bytes read): "
+                    + log.body(text) + (body.bytesRead() > kept.length ? " ..." : ""));
+        } else if (log.isEnabled(LogModule.HTTP, Verbosity.TRANSPORT)) {
+            log.log(LogModule.HTTP, Verbosity.TRANSPORT, "closed the body of " + request.method()
+                    + " " + errors.url(request.uri()) + " after " + body.bytesRead() + " bytes");
+        }
+    }
+
+    private String headerText(HttpHeaders headers) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, List<String>> e : headers.map().entrySet()) {
+            for (String v : e.getValue()) {
+                if (sb.length() > 0) {
+                    sb.append(", ");
+                }
+                sb.append(e.getKey()).append(": ").append(log.redactor().header(e.getKey(), v));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void discard(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // The answer is being dropped for a retry; its connection is not reused either way.
+        }
+    }
+
+    private static Duration clamp(Duration d, Duration min, Duration max) {
+        if (d.compareTo(min) < 0) {
+            return min;
+        }
+        return d.compareTo(max) > 0 ? max : d;
+    }
+
+    /**
+     * Releases the client: stops the watchdog and the client's threads. Requests in progress fail.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        watchdog.close();
+        executor.shutdownNow();
+        shutdownClient(client);
+    }
+
+    /**
+     * Stops the client's own selector thread where the JDK allows it (JDK 21 added
+     * {@code HttpClient.shutdownNow}); on JDK 17 that thread ends once the client is unreachable.
+     */
+    private static void shutdownClient(HttpClient client) {
+        try {
+            Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
+            shutdownNow.invoke(client);
+        } catch (NoSuchMethodException e) {
+            // JDK 17: nothing more to release explicitly.
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Best effort: the client is unusable already because its executor is shut down.
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The driver's own log: the {@code Logfile} appender, verbosity levels and secret redaction. */
+package io.exchangejdbc.log;
