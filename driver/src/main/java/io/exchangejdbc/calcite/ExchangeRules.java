@@ -2,6 +2,7 @@ package io.exchangejdbc.calcite;
 
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.rel.RelNode;
@@ -10,9 +11,16 @@ import org.apache.calcite.rel.convert.ConverterRule;
 /** Holder of the planner rules of the Exchange convention. */
 public final class ExchangeRules {
 
-    /** Rule to read an Exchange scan from Calcite's enumerable pipeline. */
+    /** Rule to turn a logical scan, with what it absorbed, into an Exchange request. */
+    static final ConverterRule TO_REQUEST = ConverterRule.Config.INSTANCE
+            .withConversion(ExchangeTableScan.class, Convention.NONE, ExchangeRel.CONVENTION,
+                    "ExchangeRequestRule")
+            .withRuleFactory(ToRequest::new)
+            .toRule(ToRequest.class);
+
+    /** Rule to read an Exchange request from Calcite's enumerable pipeline. */
     static final ConverterRule TO_ENUMERABLE = ConverterRule.Config.INSTANCE
-            .withConversion(ExchangeTableScan.class, ExchangeRel.CONVENTION,
+            .withConversion(ExchangeRequest.class, ExchangeRel.CONVENTION,
                     EnumerableConvention.INSTANCE, "ExchangeToEnumerableConverterRule")
             .withRuleFactory(ToEnumerable::new)
             .toRule(ToEnumerable.class);
@@ -22,6 +30,8 @@ public final class ExchangeRules {
             ExchangeFilterRule.INSTANCE,
             ExchangeProjectRule.INSTANCE,
             ExchangeSortRule.INSTANCE,
+            ExchangeSortRule.THROUGH_PROJECT,
+            TO_REQUEST,
             TO_ENUMERABLE);
 
     private ExchangeRules() {
@@ -33,7 +43,22 @@ public final class ExchangeRules {
         }
     }
 
-    /** Rule to convert an {@link ExchangeTableScan} to an {@link ExchangeToEnumerableConverter}. */
+    /** Rule to convert an {@link ExchangeTableScan} to an {@link ExchangeRequest}. */
+    static final class ToRequest extends ConverterRule {
+        ToRequest(Config config) {
+            super(config);
+        }
+
+        @Override
+        public RelNode convert(RelNode rel) {
+            ExchangeTableScan scan = (ExchangeTableScan) rel;
+            return new ExchangeRequest(scan.getCluster(),
+                    scan.getTraitSet().replace(ExchangeRel.CONVENTION), scan.getTable(),
+                    scan.exchangeTable(), scan.query());
+        }
+    }
+
+    /** Rule to convert an {@link ExchangeRequest} to an {@link ExchangeToEnumerableConverter}. */
     static final class ToEnumerable extends ConverterRule {
         ToEnumerable(Config config) {
             super(config);

@@ -7,6 +7,7 @@ import io.exchangejdbc.schema.ColumnDef;
 import io.exchangejdbc.schema.TableDef;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -65,13 +66,13 @@ public final class ExchangeTable extends AbstractTable implements TranslatableTa
             // ids are unique per mailbox only; across mailboxes (UserId IN ...) they may repeat
             keys.add(ImmutableBitSet.of(keyIndexes));
         }
-        return Statistics.of(null, keys);
+        return Statistics.of(null, keys, null, null);
     }
 
     @Override
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
         var cluster = context.getCluster();
-        return new ExchangeTableScan(cluster, cluster.traitSetOf(ExchangeRel.CONVENTION),
+        return new ExchangeTableScan(cluster, cluster.traitSetOf(Convention.NONE),
                 relOptTable, this, GraphQuery.of(def));
     }
 

@@ -8,7 +8,6 @@ import io.exchangejdbc.graph.Operand;
 import io.exchangejdbc.schema.ColumnDef;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
@@ -20,13 +19,15 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 
 /**
- * Relational expression that reads a table through one Graph request (per mailbox), with the
- * filter, columns, order and limit that the planner's rules have pushed into it.
+ * Logical relational expression that reads a table through a Graph request, with the filter,
+ * columns, order and limit that the planner's rules have pushed into it so far.
  *
- * <p>The node is immutable: each rule that pushes something creates a new scan with a new
- * {@link GraphQuery}; the planner keeps the cheapest equivalent.
+ * <p>The node is immutable and logical (convention NONE, like the filters, projections and sorts
+ * it absorbs, so that the rules see it under them): each rule that pushes something creates a new
+ * scan with a new {@link GraphQuery}. {@link ExchangeRules} then turns the scans into
+ * {@link ExchangeRequest}s of the Exchange convention, and the planner keeps the cheapest.
  */
-public final class ExchangeTableScan extends TableScan implements ExchangeRel {
+public final class ExchangeTableScan extends TableScan {
 
     /** Rows assumed in a collection before anything is pushed. */
     private static final double BASE_ROWS = 10_000d;
@@ -39,7 +40,6 @@ public final class ExchangeTableScan extends TableScan implements ExchangeRel {
         super(cluster, traitSet, List.of(), table);
         this.exchangeTable = requireNonNull(exchangeTable, "exchangeTable");
         this.query = requireNonNull(query, "query");
-        assert getConvention() == ExchangeRel.CONVENTION;
     }
 
     /** The request this scan stands for. */
@@ -78,11 +78,23 @@ public final class ExchangeTableScan extends TableScan implements ExchangeRel {
                         exchangeTable.settings().pageSize()));
     }
 
+    /**
+     * Rows expected from the request. Routing (a mailbox or a folder) must win over scanning the
+     * default collection and filtering in memory, since only the routed request gives the right
+     * rows: it is made to look far more selective than any filter.
+     */
     @Override
     public double estimateRowCount(RelMetadataQuery mq) {
+        return estimateRows(query);
+    }
+
+    static double estimateRows(GraphQuery query) {
         double rows = BASE_ROWS;
         if (query.route() != null) {
-            rows /= 10;
+            rows /= 1000;
+        }
+        if (!query.mailboxes().isEmpty()) {
+            rows = rows / 1000 * query.mailboxes().size();
         }
         if (query.filter() != null) {
             rows /= 4;
@@ -91,18 +103,7 @@ public final class ExchangeTableScan extends TableScan implements ExchangeRel {
             Object limit = query.limit().resolve(Operand.Parameter::new);
             rows = Math.min(rows, limit instanceof Number n ? n.doubleValue() : 100d);
         }
-        return Math.max(1, rows * Math.max(1, query.mailboxes().size()));
-    }
-
-    @Override
-    public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-        // fewer columns means smaller pages: make narrower requests cheaper
-        int all = exchangeTable.def().columns().size();
-        double width = 0.2 + 0.8 * query.output().size() / Math.max(1d, all);
-        // a pushed order is cheaper than sorting in memory after the scan
-        double order = query.orderBy().isEmpty() ? 1d : 0.9d;
-        double rows = estimateRowCount(mq);
-        return planner.getCostFactory().makeCost(rows * width * order, 1, rows * width);
+        return Math.max(1, rows);
     }
 
     @Override

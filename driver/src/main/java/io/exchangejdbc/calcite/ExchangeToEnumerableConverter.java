@@ -20,7 +20,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.util.BuiltInMethod;
 
 /**
- * Relational expression that hands the rows of an {@link ExchangeTableScan} to Calcite's
+ * Relational expression that hands the rows of an {@link ExchangeRequest} to Calcite's
  * enumerable pipeline.
  *
  * <p>The generated code does not contain the request: the scan's {@link ScanCall} is stashed as a
@@ -46,10 +46,12 @@ final class ExchangeToEnumerableConverter extends ConverterImpl implements Enume
 
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-        ExchangeTableScan scan = (ExchangeTableScan) stripped(getInput());
+        ExchangeRequest scan = (ExchangeRequest) stripped(getInput());
+        // Calcite represents a one-column row by its value, wider rows as Object[]
+        boolean scalar = getRowType().getFieldCount() == 1;
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-                JavaRowFormat.ARRAY, false);
-        ScanCall call = new ScanCall(scan.exchangeTable().executor(), scan.query());
+                scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY, false);
+        ScanCall call = new ScanCall(scan.exchangeTable().executor(), scan.query(), scalar);
         BlockBuilder block = new BlockBuilder();
         Expression stashed = implementor.stash(call, ScanCall.class);
         Expression enumerable = Expressions.call(stashed, ScanCall.ENUMERABLE_METHOD,

@@ -55,6 +55,7 @@ final class PredicateTranslator {
         boolean changed = false;
         List<RexNode> remainder = new ArrayList<>();
         List<ODataExpr> pushed = new ArrayList<>();
+        List<ODataExpr> already = q.filter() == null ? List.of() : conjuncts(q.filter());
         for (RexNode conjunct : RelOptUtil.conjunctions(expanded)) {
             List<Operand> mailboxes = mailboxes(q, conjunct);
             if (mailboxes != null) {
@@ -72,7 +73,15 @@ final class PredicateTranslator {
             if (expr == null) {
                 remainder.add(conjunct);
             } else {
-                pushed.add(expr);
+                if (!already.contains(expr) && !pushed.contains(expr)) {
+                    // a re-checked conjunct comes back above the scan that already carries it
+                    pushed.add(expr);
+                }
+                if (comparesText(expr)) {
+                    // Exchange compares text without regard to case: the service returns a
+                    // superset, which SQL's exact comparison then narrows
+                    remainder.add(conjunct);
+                }
             }
         }
         if (!pushed.isEmpty()) {
@@ -85,6 +94,33 @@ final class PredicateTranslator {
             changed = true;
         }
         return new Result(q, remainder, changed);
+    }
+
+    private static List<ODataExpr> conjuncts(ODataExpr e) {
+        if (e instanceof ODataExpr.And a) {
+            List<ODataExpr> out = new ArrayList<>();
+            for (ODataExpr o : a.operands()) {
+                out.addAll(conjuncts(o));
+            }
+            return out;
+        }
+        return List.of(e);
+    }
+
+    private static boolean comparesText(ODataExpr e) {
+        if (e instanceof ODataExpr.Compare c) {
+            return c.column().type() == ColumnType.VARCHAR;
+        }
+        if (e instanceof ODataExpr.And a) {
+            return a.operands().stream().anyMatch(PredicateTranslator::comparesText);
+        }
+        if (e instanceof ODataExpr.Or o) {
+            return o.operands().stream().anyMatch(PredicateTranslator::comparesText);
+        }
+        if (e instanceof ODataExpr.Not n) {
+            return comparesText(n.operand());
+        }
+        return false;
     }
 
     /**
@@ -171,7 +207,8 @@ final class PredicateTranslator {
                     return new ODataExpr.Compare(bool, FilterOp.EQ, new Operand.Literal(false));
                 }
                 ODataExpr inner = toOData(operand);
-                return inner == null ? null : new ODataExpr.Not(inner);
+                // a case-insensitive text match negated would drop rows SQL keeps
+                return inner == null || comparesText(inner) ? null : new ODataExpr.Not(inner);
             }
             case EQUALS:
                 return comparison((RexCall) node, FilterOp.EQ);

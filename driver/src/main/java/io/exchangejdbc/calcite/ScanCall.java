@@ -30,19 +30,24 @@ public final class ScanCall {
 
     private final ScanExecutor executor;
     private final GraphQuery query;
+    private final boolean scalar;
 
-    ScanCall(ScanExecutor executor, GraphQuery query) {
+    ScanCall(ScanExecutor executor, GraphQuery query, boolean scalar) {
         this.executor = requireNonNull(executor, "executor");
         this.query = requireNonNull(query, "query");
+        this.scalar = scalar;
     }
 
-    /** The rows of the scan, read when enumerated; called by generated code. */
-    public Enumerable<Object[]> enumerable(DataContext root) {
+    /**
+     * The rows of the scan, read when enumerated; called by generated code. Each element is the
+     * row's {@code Object[]}, or its only value when the scan produces one column.
+     */
+    public Enumerable<Object> enumerable(DataContext root) {
         Operand.Parameters params = index -> root.get("?" + index);
         return new AbstractEnumerable<>() {
             @Override
-            public Enumerator<Object[]> enumerator() {
-                return new CursorEnumerator(open(params));
+            public Enumerator<Object> enumerator() {
+                return new CursorEnumerator(open(params), scalar);
             }
         };
     }
@@ -67,16 +72,19 @@ public final class ScanCall {
     }
 
     /** Enumerator over a {@link RowCursor}; its failures are the cursor's SQLExceptions. */
-    private static final class CursorEnumerator implements Enumerator<Object[]> {
+    private static final class CursorEnumerator implements Enumerator<Object> {
         private final RowCursor cursor;
+        private final boolean scalar;
 
-        CursorEnumerator(RowCursor cursor) {
+        CursorEnumerator(RowCursor cursor, boolean scalar) {
             this.cursor = cursor;
+            this.scalar = scalar;
         }
 
         @Override
-        public Object[] current() {
-            return cursor.current();
+        public Object current() {
+            Object[] row = cursor.current();
+            return scalar ? row[0] : row;
         }
 
         @Override

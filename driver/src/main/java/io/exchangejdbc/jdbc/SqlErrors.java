@@ -77,7 +77,7 @@ final class SqlErrors {
             return new SQLSyntaxErrorException("Invalid statement" + where + ": " + message,
                     SYNTAX, failure);
         }
-        if (failure instanceof SQLException sql) {
+        if (failure instanceof SQLException sql && sql.getSQLState() != null) {
             return sql;
         }
         return new SQLException("The statement failed: " + failure.getMessage(), "HY000",
