@@ -1,8 +1,10 @@
 package io.exchangejdbc.graph;
 
+import io.exchangejdbc.schema.Catalog;
 import io.exchangejdbc.schema.ColumnDef;
 import io.exchangejdbc.schema.ColumnNature;
 import io.exchangejdbc.schema.GraphResource;
+import io.exchangejdbc.schema.SchemaKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -104,8 +106,11 @@ public final class GraphRequestPlan {
      */
     static String select(GraphQuery q) {
         Set<String> names = new LinkedHashSet<>();
+        Catalog catalog = Catalog.of(SchemaKind.MSGRAPH);
         for (ColumnDef c : q.output()) {
-            if (c.nature() != ColumnNature.PSEUDO) {
+            // properties Graph serves only for a single item are refused in a list's $select:
+            // they read as null in a scan
+            if (c.nature() != ColumnNature.PSEUDO && catalog.isListed(q.table(), c)) {
                 names.add(c.selectName());
             }
         }

@@ -4,6 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.exchangejdbc.config.ExchangeConfig;
 import io.exchangejdbc.config.ExchangeProperty;
+import io.exchangejdbc.procedure.ProcedureCall;
+import io.exchangejdbc.procedure.ProcedureCallParser;
+import io.exchangejdbc.procedure.ProcedureResult;
+import io.exchangejdbc.procedure.ProcedureRunner;
+import io.exchangejdbc.schema.ProcedureDef;
 import io.exchangejdbc.schema.TableDef;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -13,6 +18,7 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -33,11 +39,13 @@ public final class ExchangeConnection implements InvocationHandler {
     private final AutoCloseable resources;
     private final List<TableDef> tables;
     private final String schemaName;
+    private final ProcedureRunner procedures;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Connection proxy;
 
     private ExchangeConnection(Connection calcite, ExchangeConfig config, AutoCloseable resources,
-            List<TableDef> tables, String schemaName) {
+            List<TableDef> tables, String schemaName, ProcedureRunner procedures) {
+        this.procedures = requireNonNull(procedures, "procedures");
         this.calcite = requireNonNull(calcite, "calcite");
         this.config = requireNonNull(config, "config");
         this.resources = requireNonNull(resources, "resources");
@@ -49,8 +57,25 @@ public final class ExchangeConnection implements InvocationHandler {
 
     /** The user's view of a Calcite connection set up for Exchange. */
     static Connection wrap(Connection calcite, ExchangeConfig config, AutoCloseable resources,
-            List<TableDef> tables, String schemaName) {
-        return new ExchangeConnection(calcite, config, resources, tables, schemaName).proxy;
+            List<TableDef> tables, String schemaName, ProcedureRunner procedures) {
+        return new ExchangeConnection(calcite, config, resources, tables, schemaName,
+                procedures).proxy;
+    }
+
+    /** The stored procedures of this connection. */
+    public List<ProcedureDef> procedures() {
+        return procedures.definitions();
+    }
+
+    /** Runs a procedure call and returns its result as a result set. */
+    ResultSet runProcedure(ProcedureCall call, List<Object> markerValues) throws SQLException {
+        checkOpen();
+        ProcedureResult result = procedures.run(call, markerValues);
+        List<ListResultSet.Column> columns = new ArrayList<>();
+        for (ProcedureDef.ResultColumn c : result.columns()) {
+            columns.add(new ListResultSet.Column(c.name(), c.type().jdbcType()));
+        }
+        return ListResultSet.of(columns, result.rows());
     }
 
     /** The configuration of this connection. */
@@ -110,6 +135,15 @@ public final class ExchangeConnection implements InvocationHandler {
                 return args[0] == ExchangeConnection.class
                         || ((Class<?>) args[0]).isInstance(p)
                         || calcite.isWrapperFor((Class<?>) args[0]);
+            case "prepareCall":
+                checkOpen();
+                return ExchangeCallableStatement.prepare(this, (String) args[0]);
+            case "prepareStatement":
+                if (ProcedureCallParser.isCall((String) args[0])) {
+                    checkOpen();
+                    return ExchangeCallableStatement.prepare(this, (String) args[0]);
+                }
+                break;
             case "toString":
                 return "ExchangeConnection[" + config + "]";
             case "hashCode":

@@ -4,6 +4,7 @@ import io.exchangejdbc.config.ExchangeConfig;
 import io.exchangejdbc.config.ExchangeProperty;
 import io.exchangejdbc.schema.ColumnDef;
 import io.exchangejdbc.schema.ColumnType;
+import io.exchangejdbc.schema.ProcedureDef;
 import io.exchangejdbc.schema.TableDef;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -82,6 +83,14 @@ final class ExchangeDatabaseMetaData implements InvocationHandler {
                 return columns((String) args[1], (String) args[2], (String) args[3]);
             case "getPrimaryKeys":
                 return primaryKeys((String) args[1], (String) args[2]);
+            case "supportsStoredProcedures":
+                return true;
+            case "getProcedureTerm":
+                return "procedure";
+            case "getProcedures":
+                return procedures((String) args[1], (String) args[2]);
+            case "getProcedureColumns":
+                return procedureColumns((String) args[1], (String) args[2], (String) args[3]);
             case "unwrap":
                 if (((Class<?>) args[0]).isInstance(proxy)) {
                     return proxy;
@@ -204,6 +213,77 @@ final class ExchangeDatabaseMetaData implements InvocationHandler {
                 "TABLE_CAT", Types.VARCHAR, "TABLE_SCHEM", Types.VARCHAR,
                 "TABLE_NAME", Types.VARCHAR, "COLUMN_NAME", Types.VARCHAR,
                 "KEY_SEQ", Types.SMALLINT, "PK_NAME", Types.VARCHAR), rows);
+    }
+
+    private ResultSet procedures(String schemaPattern, String namePattern) {
+        List<Object[]> rows = new ArrayList<>();
+        if (matches(schemaPattern, connection.schemaName())) {
+            for (ProcedureDef p : connection.procedures()) {
+                if (matches(namePattern, p.name())) {
+                    rows.add(new Object[] {null, connection.schemaName(), p.name(), null, null,
+                            null, p.description(),
+                            (short) DatabaseMetaData.procedureReturnsResult, p.name()});
+                }
+            }
+        }
+        return ListResultSet.of(ListResultSet.columns(
+                "PROCEDURE_CAT", Types.VARCHAR, "PROCEDURE_SCHEM", Types.VARCHAR,
+                "PROCEDURE_NAME", Types.VARCHAR, "RESERVED1", Types.VARCHAR,
+                "RESERVED2", Types.VARCHAR, "RESERVED3", Types.VARCHAR,
+                "REMARKS", Types.VARCHAR, "PROCEDURE_TYPE", Types.SMALLINT,
+                "SPECIFIC_NAME", Types.VARCHAR), rows);
+    }
+
+    private ResultSet procedureColumns(String schemaPattern, String namePattern,
+            String columnPattern) {
+        List<Object[]> rows = new ArrayList<>();
+        if (matches(schemaPattern, connection.schemaName())) {
+            for (ProcedureDef p : connection.procedures()) {
+                if (!matches(namePattern, p.name())) {
+                    continue;
+                }
+                int position = 0;
+                for (ProcedureDef.Parameter param : p.parameters()) {
+                    position++;
+                    if (matches(columnPattern, param.name())) {
+                        rows.add(procedureColumn(p, param.name(), param.type(),
+                                DatabaseMetaData.procedureColumnIn, param.description()
+                                        + (param.required() ? "" : " Optional."),
+                                param.defaultValue(), position, !param.required()));
+                    }
+                }
+                position = 0;
+                for (ProcedureDef.ResultColumn c : p.results()) {
+                    position++;
+                    if (matches(columnPattern, c.name())) {
+                        rows.add(procedureColumn(p, c.name(), c.type(),
+                                DatabaseMetaData.procedureColumnResult, c.description(), null,
+                                position, true));
+                    }
+                }
+            }
+        }
+        return ListResultSet.of(ListResultSet.columns(
+                "PROCEDURE_CAT", Types.VARCHAR, "PROCEDURE_SCHEM", Types.VARCHAR,
+                "PROCEDURE_NAME", Types.VARCHAR, "COLUMN_NAME", Types.VARCHAR,
+                "COLUMN_TYPE", Types.SMALLINT, "DATA_TYPE", Types.INTEGER,
+                "TYPE_NAME", Types.VARCHAR, "PRECISION", Types.INTEGER,
+                "LENGTH", Types.INTEGER, "SCALE", Types.SMALLINT, "RADIX", Types.SMALLINT,
+                "NULLABLE", Types.SMALLINT, "REMARKS", Types.VARCHAR,
+                "COLUMN_DEF", Types.VARCHAR, "SQL_DATA_TYPE", Types.INTEGER,
+                "SQL_DATETIME_SUB", Types.INTEGER, "CHAR_OCTET_LENGTH", Types.INTEGER,
+                "ORDINAL_POSITION", Types.INTEGER, "IS_NULLABLE", Types.VARCHAR,
+                "SPECIFIC_NAME", Types.VARCHAR), rows);
+    }
+
+    private Object[] procedureColumn(ProcedureDef p, String name, ColumnType type, int kind,
+            String remarks, Object defaultValue, int position, boolean nullable) {
+        return new Object[] {null, connection.schemaName(), p.name(), name, (short) kind,
+                type.jdbcType(), typeName(type), null, null, null, (short) 10,
+                (short) (nullable ? DatabaseMetaData.procedureNullable
+                        : DatabaseMetaData.procedureNoNulls),
+                remarks, defaultValue == null ? null : String.valueOf(defaultValue), null, null,
+                null, position, nullable ? "YES" : "NO", p.name()};
     }
 
     static String typeName(ColumnType type) {

@@ -5,6 +5,9 @@ import io.exchangejdbc.calcite.ScanSettings;
 import io.exchangejdbc.config.ExchangeConfig;
 import io.exchangejdbc.config.ExchangeProperty;
 import io.exchangejdbc.graph.GraphClient;
+import io.exchangejdbc.procedure.ProcedureContext;
+import io.exchangejdbc.procedure.ProcedureRunner;
+import io.exchangejdbc.procedure.Procedures;
 import io.exchangejdbc.schema.Catalog;
 import io.exchangejdbc.schema.SchemaKind;
 import io.exchangejdbc.schema.TableDef;
@@ -103,7 +106,9 @@ public class ExchangeDriver extends Driver {
             String schemaName = kind.propertyValue();
             root.add(schemaName, new ExchangeSchema(tables, client::scan, scanSettings(config)));
             cc.setSchema(schemaName);
-            return ExchangeConnection.wrap(cc, config, client, tables, schemaName);
+            ProcedureRunner procedures = new ProcedureRunner(Procedures.of(kind),
+                    new ProcedureContext(config));
+            return ExchangeConnection.wrap(cc, config, client, tables, schemaName, procedures);
         } catch (SQLException | RuntimeException e) {
             client.close();
             throw e;

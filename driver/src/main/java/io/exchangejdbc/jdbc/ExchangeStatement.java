@@ -4,7 +4,12 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import io.exchangejdbc.procedure.ProcedureCall;
+import io.exchangejdbc.procedure.ProcedureCallParser;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * A statement of an {@link ExchangeConnection}: Calcite's statement, answering with the
@@ -14,6 +19,8 @@ final class ExchangeStatement implements InvocationHandler {
 
     private final ExchangeConnection connection;
     private final Statement calcite;
+    /** The result of the last procedure call run through this statement, or null. */
+    private ResultSet procedureResult;
 
     private ExchangeStatement(ExchangeConnection connection, Statement calcite) {
         this.connection = connection;
@@ -48,10 +55,61 @@ final class ExchangeStatement implements InvocationHandler {
             default:
                 break;
         }
+        if (args != null && args.length >= 1 && args[0] instanceof String sql
+                && ProcedureCallParser.isCall(sql)) {
+            return callProcedure(method.getName(), sql);
+        }
+        if (procedureResult != null) {
+            switch (method.getName()) {
+                case "getResultSet":
+                    return procedureResult;
+                case "getUpdateCount":
+                    return -1;
+                case "getMoreResults":
+                    procedureResult.close();
+                    procedureResult = null;
+                    return false;
+                default:
+                    break;
+            }
+        }
         try {
             return method.invoke(calcite, args);
         } catch (InvocationTargetException e) {
             throw SqlErrors.translate(e.getCause(), connection.tableNames());
+        }
+    }
+
+    /**
+     * Runs {@code EXEC}/{@code CALL} through the driver's procedures rather than Calcite, which
+     * must never see them (it could evaluate a function while planning).
+     */
+    private Object callProcedure(String method, String sql) throws SQLException {
+        if (procedureResult != null) {
+            procedureResult.close();
+            procedureResult = null;
+        }
+        switch (method) {
+            case "executeQuery":
+            case "execute":
+            case "executeUpdate":
+            case "executeLargeUpdate": {
+                ProcedureCall call = ProcedureCallParser.parse(sql);
+                if (call.markerCount() > 0) {
+                    throw new SQLException("A call with ? markers must be prepared: use"
+                            + " prepareCall.", "07001");
+                }
+                ResultSet rs = connection.runProcedure(call, List.of());
+                if (method.equals("executeQuery")) {
+                    return rs;
+                }
+                procedureResult = rs;
+                return method.equals("execute") ? (Object) true
+                        : method.equals("executeUpdate") ? (Object) 0 : (Object) 0L;
+            }
+            default:
+                throw new SQLException("Statement." + method + " cannot run a procedure call;"
+                        + " use execute or executeQuery.", "HY000");
         }
     }
 }

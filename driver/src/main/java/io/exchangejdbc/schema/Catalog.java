@@ -17,15 +17,19 @@ import java.util.Set;
  */
 public final class Catalog {
 
-    private static final Catalog MSGRAPH = new Catalog(GraphCatalog.tables());
+    private static final Catalog MSGRAPH =
+            new Catalog(GraphCatalog.tables(), GraphProcedures.procedures());
     // EWS tables are declared in a later release; the schema exists so connections can open.
-    private static final Catalog EWS = new Catalog(List.of());
+    private static final Catalog EWS = new Catalog(List.of(), List.of());
 
     private final List<TableDef> tables;
     private final Map<String, TableDef> byName;
     private final Map<String, Set<String>> singleItemOnly;
 
-    private Catalog(List<TableSpec> specs) {
+    private final List<ProcedureDef> procedures;
+
+    private Catalog(List<TableSpec> specs, List<ProcedureDef> procedures) {
+        this.procedures = List.copyOf(procedures);
         List<TableDef> defs = new ArrayList<>(specs.size());
         Map<String, TableDef> names = new HashMap<>();
         Map<String, Set<String>> unlisted = new HashMap<>();
@@ -58,7 +62,22 @@ public final class Catalog {
         }
     }
 
-    /** The tables in a stable order (the order of their declaration). */
+    /** The stored procedures, in declaration order. */
+    public List<ProcedureDef> procedures() {
+        return procedures;
+    }
+
+    /** The procedure with that name, ignoring case, or null. */
+    public ProcedureDef procedure(String name) {
+        for (ProcedureDef p : procedures) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The tables and views, in declaration order. */
     public List<TableDef> tables() {
         return tables;
     }

@@ -1,0 +1,21 @@
+package io.exchangejdbc.procedure;
+
+import io.exchangejdbc.schema.SchemaKind;
+import java.util.List;
+
+/** The implementations of the procedures of each back end. */
+public final class Procedures {
+
+    private Procedures() {
+    }
+
+    /** The procedures a connection to the given back end offers. */
+    public static List<Procedure> of(SchemaKind kind) {
+        switch (kind) {
+            case MSGRAPH:
+                return List.of(new AdminConsentUrl());
+            default:
+                return List.of();
+        }
+    }
+}
