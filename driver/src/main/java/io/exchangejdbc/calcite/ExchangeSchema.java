@@ -17,7 +17,7 @@ public final class ExchangeSchema extends AbstractSchema {
 
     private final Map<String, Table> tables;
 
-    public ExchangeSchema(List<TableDef> defs, ScanExecutor executor, ScanSettings settings) {
+    public ExchangeSchema(List<TableDef> defs, ScanExecutor executor, PlannerSettings settings) {
         requireNonNull(defs, "defs");
         requireNonNull(executor, "executor");
         requireNonNull(settings, "settings");

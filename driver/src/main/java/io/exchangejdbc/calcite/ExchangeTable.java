@@ -27,9 +27,9 @@ public final class ExchangeTable extends AbstractTable implements TranslatableTa
 
     private final TableDef def;
     private final ScanExecutor executor;
-    private final ScanSettings settings;
+    private final PlannerSettings settings;
 
-    public ExchangeTable(TableDef def, ScanExecutor executor, ScanSettings settings) {
+    public ExchangeTable(TableDef def, ScanExecutor executor, PlannerSettings settings) {
         this.def = requireNonNull(def, "def");
         this.executor = requireNonNull(executor, "executor");
         this.settings = requireNonNull(settings, "settings");
@@ -44,7 +44,7 @@ public final class ExchangeTable extends AbstractTable implements TranslatableTa
         return executor;
     }
 
-    ScanSettings settings() {
+    PlannerSettings settings() {
         return settings;
     }
 

@@ -1,7 +1,7 @@
 package io.exchangejdbc.jdbc;
 
 import io.exchangejdbc.calcite.ExchangeSchema;
-import io.exchangejdbc.calcite.ScanSettings;
+import io.exchangejdbc.calcite.PlannerSettings;
 import io.exchangejdbc.config.ExchangeConfig;
 import io.exchangejdbc.config.ExchangeProperty;
 import io.exchangejdbc.graph.GraphClient;
@@ -159,10 +159,10 @@ public class ExchangeDriver extends Driver {
         }
     }
 
-    private static ScanSettings scanSettings(ExchangeConfig config) {
+    private static PlannerSettings scanSettings(ExchangeConfig config) {
         Integer pageSize = config.isSet(ExchangeProperty.PAGESIZE)
                 ? config.getInt(ExchangeProperty.PAGESIZE) : null;
-        return new ScanSettings(pageSize,
+        return new PlannerSettings(pageSize,
                 config.getBoolean(ExchangeProperty.DISABLE_SERVER_SIDE_FILTERING));
     }
 

@@ -157,4 +157,21 @@ class QueryPushdownTest {
             assertEquals((all.size() + 96) / 97, pages);
         }
     }
+
+    @Test
+    void disablingServerSideFilteringKeepsPredicatesOrderAndLimitInMemory() throws Exception {
+        String sql = "SELECT subject FROM Messages WHERE isRead = false"
+                + " ORDER BY receivedDateTime DESC LIMIT 5";
+        try (Connection pushed = SharedEmulator.connect();
+             Connection local = SharedEmulator.connect("DisableServerSideFiltering=true;")) {
+            List<Object> expected = SharedEmulator.column(pushed, sql);
+            SharedEmulator.get().clearRequestLog();
+            assertEquals(expected, SharedEmulator.column(local, sql));
+            for (LoggedRequest r : SharedEmulator.graphRequests()) {
+                assertNull(r.queryParam("$filter"), r.uri());
+                assertNull(r.queryParam("$orderby"), r.uri());
+            }
+            assertTrue(SharedEmulator.graphRequests().size() > 1, "every page was read");
+        }
+    }
 }

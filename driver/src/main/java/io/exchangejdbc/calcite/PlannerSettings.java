@@ -1,7 +1,7 @@
 package io.exchangejdbc.calcite;
 
 /**
- * The connection's settings that shape a scan's request.
+ * The connection's settings that decide what the planner pushes into a scan's request.
  *
  * @param pageSize                   the {@code Pagesize} property, or null to let the driver choose
  * @param disableServerSideFiltering the {@code DisableServerSideFiltering} property: when true,
@@ -9,8 +9,8 @@ package io.exchangejdbc.calcite;
  *                                   only routing predicates ({@code UserId}, folder) shape the
  *                                   request
  */
-public record ScanSettings(Integer pageSize, boolean disableServerSideFiltering) {
+public record PlannerSettings(Integer pageSize, boolean disableServerSideFiltering) {
 
     /** Settings that push everything the service can take, with the driver's page sizes. */
-    public static final ScanSettings DEFAULT = new ScanSettings(null, false);
+    public static final PlannerSettings DEFAULT = new PlannerSettings(null, false);
 }
