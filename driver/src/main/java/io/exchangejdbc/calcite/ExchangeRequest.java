@@ -3,8 +3,6 @@ package io.exchangejdbc.calcite;
 import static java.util.Objects.requireNonNull;
 
 import io.exchangejdbc.graph.GraphQuery;
-import io.exchangejdbc.graph.GraphRequestPlan;
-import io.exchangejdbc.graph.Operand;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
@@ -57,11 +55,7 @@ public final class ExchangeRequest extends TableScan implements ExchangeRel {
 
     @Override
     public RelWriter explainTerms(RelWriter pw) {
-        // the request as the service will see it; parameters of prepared statements show as ?N
-        Operand.Parameters markers = Operand.Parameter::new;
-        return super.explainTerms(pw)
-                .item("request", GraphRequestPlan.describe(query, markers,
-                        exchangeTable.settings().pageSize()));
+        return super.explainTerms(pw).item("request", exchangeTable.describe(query));
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.exchangejdbc.calcite;
 import static java.util.Objects.requireNonNull;
 
 import io.exchangejdbc.graph.GraphQuery;
+import io.exchangejdbc.graph.GraphRequestPlan;
+import io.exchangejdbc.graph.Operand;
 import io.exchangejdbc.schema.ColumnDef;
 import io.exchangejdbc.schema.TableDef;
 import java.util.ArrayList;
@@ -46,6 +48,14 @@ public final class ExchangeTable extends AbstractTable implements TranslatableTa
 
     PlannerSettings settings() {
         return settings;
+    }
+
+    /**
+     * The first request of a scan as the service will see it, for EXPLAIN; parameters of
+     * prepared statements show as {@code ?N}.
+     */
+    String describe(GraphQuery query) {
+        return GraphRequestPlan.describe(query, Operand.Parameter::new, settings.pageSize());
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.exchangejdbc.calcite;
 import static java.util.Objects.requireNonNull;
 
 import io.exchangejdbc.graph.GraphQuery;
-import io.exchangejdbc.graph.GraphRequestPlan;
 import io.exchangejdbc.graph.Operand;
 import io.exchangejdbc.schema.ColumnDef;
 import java.util.List;
@@ -71,11 +70,7 @@ public final class ExchangeTableScan extends TableScan {
 
     @Override
     public RelWriter explainTerms(RelWriter pw) {
-        // the request as the service will see it; parameters of prepared statements show as ?N
-        Operand.Parameters markers = Operand.Parameter::new;
-        return super.explainTerms(pw)
-                .item("request", GraphRequestPlan.describe(query, markers,
-                        exchangeTable.settings().pageSize()));
+        return super.explainTerms(pw).item("request", exchangeTable.describe(query));
     }
 
     /**

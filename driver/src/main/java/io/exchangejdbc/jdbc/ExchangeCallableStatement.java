@@ -52,6 +52,10 @@ final class ExchangeCallableStatement implements InvocationHandler {
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        Object common = Wrappers.answer(proxy, null, method, args);
+        if (common != Wrappers.NOT_HANDLED) {
+            return common;
+        }
         String name = method.getName();
         switch (name) {
             case "close":
@@ -62,19 +66,8 @@ final class ExchangeCallableStatement implements InvocationHandler {
                 return closed;
             case "getConnection":
                 return connection.proxy();
-            case "hashCode":
-                return System.identityHashCode(proxy);
-            case "equals":
-                return proxy == args[0];
             case "toString":
                 return "ExchangeCallableStatement[" + call.name() + "]";
-            case "unwrap":
-                if (((Class<?>) args[0]).isInstance(proxy)) {
-                    return proxy;
-                }
-                throw new SQLException("not a wrapper for " + args[0], "HY000");
-            case "isWrapperFor":
-                return ((Class<?>) args[0]).isInstance(proxy);
             default:
                 break;
         }

@@ -127,14 +127,12 @@ public final class ExchangeConnection implements InvocationHandler {
                 if (args[0] == ExchangeConnection.class) {
                     return this;
                 }
-                if (((Class<?>) args[0]).isInstance(p)) {
-                    return p;
-                }
-                return calcite.unwrap((Class<?>) args[0]);
+                break;
             case "isWrapperFor":
-                return args[0] == ExchangeConnection.class
-                        || ((Class<?>) args[0]).isInstance(p)
-                        || calcite.isWrapperFor((Class<?>) args[0]);
+                if (args[0] == ExchangeConnection.class) {
+                    return true;
+                }
+                break;
             case "prepareCall":
                 checkOpen();
                 return ExchangeCallableStatement.prepare(this, (String) args[0]);
@@ -146,12 +144,12 @@ public final class ExchangeConnection implements InvocationHandler {
                 break;
             case "toString":
                 return "ExchangeConnection[" + config + "]";
-            case "hashCode":
-                return System.identityHashCode(p);
-            case "equals":
-                return p == args[0];
             default:
                 break;
+        }
+        Object common = Wrappers.answer(p, calcite, method, args);
+        if (common != Wrappers.NOT_HANDLED) {
+            return common;
         }
         checkOpen();
         try {

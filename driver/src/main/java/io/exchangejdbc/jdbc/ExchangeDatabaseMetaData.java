@@ -42,6 +42,10 @@ final class ExchangeDatabaseMetaData implements InvocationHandler {
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        Object common = Wrappers.answer(proxy, calcite, method, args);
+        if (common != Wrappers.NOT_HANDLED) {
+            return common;
+        }
         ExchangeConfig config = connection.config();
         switch (method.getName()) {
             case "getConnection":
@@ -91,18 +95,6 @@ final class ExchangeDatabaseMetaData implements InvocationHandler {
                 return procedures((String) args[1], (String) args[2]);
             case "getProcedureColumns":
                 return procedureColumns((String) args[1], (String) args[2], (String) args[3]);
-            case "unwrap":
-                if (((Class<?>) args[0]).isInstance(proxy)) {
-                    return proxy;
-                }
-                return calcite.unwrap((Class<?>) args[0]);
-            case "isWrapperFor":
-                return ((Class<?>) args[0]).isInstance(proxy)
-                        || calcite.isWrapperFor((Class<?>) args[0]);
-            case "hashCode":
-                return System.identityHashCode(proxy);
-            case "equals":
-                return proxy == args[0];
             case "toString":
                 return "ExchangeDatabaseMetaData";
             default:

@@ -35,21 +35,13 @@ final class ExchangeStatement implements InvocationHandler {
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        Object common = Wrappers.answer(proxy, calcite, method, args);
+        if (common != Wrappers.NOT_HANDLED) {
+            return common;
+        }
         switch (method.getName()) {
             case "getConnection":
                 return connection.proxy();
-            case "unwrap":
-                if (((Class<?>) args[0]).isInstance(proxy)) {
-                    return proxy;
-                }
-                return calcite.unwrap((Class<?>) args[0]);
-            case "isWrapperFor":
-                return ((Class<?>) args[0]).isInstance(proxy)
-                        || calcite.isWrapperFor((Class<?>) args[0]);
-            case "hashCode":
-                return System.identityHashCode(proxy);
-            case "equals":
-                return proxy == args[0];
             case "toString":
                 return "ExchangeStatement[" + calcite + "]";
             default:
