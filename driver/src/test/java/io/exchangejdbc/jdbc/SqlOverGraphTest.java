@@ -140,4 +140,25 @@ class SqlOverGraphTest {
             assertEquals(Set.of(a, b), new HashSet<>(seen));
         }
     }
+
+    @Test
+    void subqueriesAndFunctionsRunOnTopOfTheScans() throws Exception {
+        MailFolder inbox = mailbox().folder("inbox").orElseThrow();
+        long inInbox = mailbox().messages(inbox).size();
+        try (Connection c = SharedEmulator.connect()) {
+            List<Object> n = SharedEmulator.column(c, "SELECT COUNT(*) FROM Messages"
+                    + " WHERE parentFolderId IN (SELECT id FROM MailFolders"
+                    + " WHERE displayName = '" + inbox.displayName() + "')");
+            assertEquals(List.of(inInbox), n);
+            List<Object[]> rows = SharedEmulator.rows(c, "SELECT UPPER(subject),"
+                    + " CHAR_LENGTH(subject), EXTRACT(YEAR FROM receivedDateTime)"
+                    + " FROM Messages ORDER BY receivedDateTime DESC LIMIT 1");
+            Message newest = mailbox().messages().stream()
+                    .max(java.util.Comparator.comparing(Message::receivedDateTime)).orElseThrow();
+            assertEquals(newest.subject().toUpperCase(java.util.Locale.ROOT), rows.get(0)[0]);
+            assertEquals(newest.subject().length(), ((Number) rows.get(0)[1]).intValue());
+            assertEquals((long) newest.receivedDateTime().atZone(java.time.ZoneOffset.UTC)
+                    .getYear(), ((Number) rows.get(0)[2]).longValue());
+        }
+    }
 }
