@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.exchangejdbc.graph.GraphQuery;
 import io.exchangejdbc.graph.Operand;
 import io.exchangejdbc.graph.RowCursor;
+import io.exchangejdbc.http.QueryControl;
 import java.lang.reflect.Method;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -43,13 +45,36 @@ public final class ScanCall {
      * row's {@code Object[]}, or its only value when the scan produces one column.
      */
     public Enumerable<Object> enumerable(DataContext root) {
-        Operand.Parameters params = index -> root.get("?" + index);
+        QueryControl control = control(root);
+        Operand.Parameters params = new Operand.Parameters() {
+            @Override
+            public Object get(int index) {
+                return root.get("?" + index);
+            }
+
+            @Override
+            public QueryControl control() {
+                return control;
+            }
+        };
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object> enumerator() {
                 return new CursorEnumerator(open(params), scalar);
             }
         };
+    }
+
+    /**
+     * The cancellation state of the execution: Calcite puts the statement's cancel flag, which
+     * {@code Statement.cancel()} sets, and its {@code setQueryTimeout} in the data context when
+     * the execution starts, and leaves it to the scans to respect them.
+     */
+    private static QueryControl control(DataContext root) {
+        Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
+        Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
+        return QueryControl.of(flag instanceof AtomicBoolean b ? b : null,
+                timeout instanceof Number n ? n.longValue() : 0);
     }
 
     private RowCursor open(Operand.Parameters params) {
@@ -64,11 +89,13 @@ public final class ScanCall {
      * Throws a checked {@link SQLException} through Calcite's enumerators, whose methods cannot
      * declare it, so that it reaches {@code ResultSet.next()} and {@code executeQuery}, which do
      * declare it, with its SQLState and message intact rather than wrapped in a runtime
-     * exception.
+     * exception. The failure is also recorded in {@link ScanFailures}.
      */
     @SuppressWarnings("unchecked")
-    static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
-        throw (T) t;
+    static <T extends Throwable> RuntimeException sneaky(SQLException e) throws T {
+        // where Calcite drops it on the way, the JDBC layer finds it again
+        ScanFailures.record(e);
+        throw (T) e;
     }
 
     /** Enumerator over a {@link RowCursor}; its failures are the cursor's SQLExceptions. */

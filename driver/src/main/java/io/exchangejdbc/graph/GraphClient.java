@@ -11,6 +11,9 @@ import io.exchangejdbc.log.ConnectionLog;
 import io.exchangejdbc.log.LogModule;
 import io.exchangejdbc.log.Verbosity;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Microsoft Graph client of one connection: it owns the connection's {@link Transport} and
@@ -33,6 +36,7 @@ public final class GraphClient implements AutoCloseable {
     private final ConnectionLog log;
     private final ScanSettings settings;
     private final boolean ownsLog;
+    private final ExecutorService readers;
     private volatile boolean closed;
 
     GraphClient(String graphUrl, Transport transport, TokenProvider tokens, ConnectionLog log,
@@ -43,6 +47,12 @@ public final class GraphClient implements AutoCloseable {
         this.log = requireNonNull(log, "log");
         this.settings = requireNonNull(settings, "settings");
         this.ownsLog = ownsLog;
+        AtomicInteger n = new AtomicInteger();
+        this.readers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "exchange-jdbc-pages-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -134,6 +144,11 @@ public final class GraphClient implements AutoCloseable {
         return settings;
     }
 
+    /** The threads that read pages ahead of the consumer ({@link ReadAhead}). */
+    ExecutorService readers() {
+        return readers;
+    }
+
     private static String stripSlash(String url) {
         String u = url.strip();
         while (u.endsWith("/")) {
@@ -149,6 +164,7 @@ public final class GraphClient implements AutoCloseable {
             return;
         }
         closed = true;
+        readers.shutdownNow();
         try {
             tokens.close();
         } finally {

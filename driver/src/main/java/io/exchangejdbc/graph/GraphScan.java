@@ -1,7 +1,9 @@
 package io.exchangejdbc.graph;
 
 import io.exchangejdbc.auth.TokenProvider;
+import io.exchangejdbc.http.Deadline;
 import io.exchangejdbc.http.HttpResult;
+import io.exchangejdbc.http.QueryControl;
 import io.exchangejdbc.http.Transport;
 import io.exchangejdbc.http.TransportRequest;
 import io.exchangejdbc.log.ConnectionLog;
@@ -11,6 +13,8 @@ import io.exchangejdbc.schema.ColumnDef;
 import io.exchangejdbc.schema.ColumnNature;
 import io.exchangejdbc.schema.ColumnType;
 import io.exchangejdbc.schema.GraphResource;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -22,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * One execution of a {@link GraphQuery}: for each mailbox it requests the first page, streams its
@@ -39,6 +45,15 @@ import java.util.Set;
  *     childFolders</a>
  */
 final class GraphScan implements RowCursor {
+
+    /** Mailboxes read at once by one scan of several mailboxes. */
+    static final int READERS = 8;
+
+    /** Requests of one page, the first included, when its answers break off. */
+    static final int PAGE_ATTEMPTS = 3;
+
+    /** The most rows handed from a page reader to the consumer at once. */
+    static final int CHUNK = 256;
 
     /** One level of a tree walk: rows read but not yet returned, and the level's next page. */
     private static final class Frame {
@@ -71,11 +86,15 @@ final class GraphScan implements RowCursor {
     private final int mailboxCount;
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final long startNanos = System.nanoTime();
+    private final QueryControl control;
+    private final AtomicInteger requests = new AtomicInteger();
     private String mailbox;
     private CollectionPage page;
+    private ReadAhead feed;
+    private List<Object[]> pageRows = List.of();
+    private int pageIndex;
     private Object[] current;
     private long produced;
-    private int requests;
     private boolean done;
     private boolean summarized;
 
@@ -87,6 +106,7 @@ final class GraphScan implements RowCursor {
         this.log = client.log();
         this.query = query;
         this.params = params;
+        this.control = params.control();
         GraphResource resource = query.resource();
         this.tree = resource.childCollection() != null && query.route() == null;
 
@@ -221,23 +241,86 @@ final class GraphScan implements RowCursor {
     }
 
     private Object[] nextFlatRow() throws SQLException {
-        while (true) {
-            if (page != null) {
-                Object[] row = page.next();
-                if (row != null) {
-                    return row;
-                }
-                String next = page.nextLink();
-                closePage();
-                if (next != null) {
-                    page = openPage(next);
-                    continue;
-                }
+        while (pageIndex >= pageRows.size()) {
+            if (feed == null) {
+                List<String> all = new ArrayList<>(mailboxes);
+                mailboxes.clear();
+                // Rows of one mailbox keep the service's order; several mailboxes are read at
+                // once unless the service was asked for an order.
+                int readers = query.orderBy().isEmpty() ? READERS : 1;
+                feed = new ReadAhead(all, this::firstUrl, this::readPage, client.readers(),
+                        readers, limit, control);
             }
-            if (!nextMailbox()) {
+            ReadAhead.Page next = feed.take();
+            if (next == null) {
                 return null;
             }
-            page = openPage(firstUrl());
+            mailbox = next.mailbox().isEmpty() ? null : next.mailbox();
+            pageRows = next.rows();
+            pageIndex = 0;
+        }
+        Object[] row = pageRows.get(pageIndex);
+        pageRows.set(pageIndex++, null);
+        return row;
+    }
+
+    /**
+     * Reads one page, handing its rows to {@code sink} in chunks: whenever the network has no
+     * more bytes ready (so that rows reach the consumer while the rest of the page is on its
+     * way) or {@link #CHUNK} rows are waiting. A page whose answer broke off (a cut connection,
+     * a truncated or malformed body) is requested again, at most {@link #PAGE_ATTEMPTS} times in
+     * all within one {@code Timeout}, and the rows already handed over are skipped: the link of
+     * a page names the same rows each time it is followed, so none is duplicated or lost.
+     *
+     * @return the page's next link, null on the last page
+     */
+    private String readPage(String box, String url, Consumer<List<Object[]>> sink)
+            throws SQLException {
+        Deadline deadline = transport.newDeadline();
+        int handed = 0;
+        for (int attempt = 1; ; attempt++) {
+            try (CollectionPage p = CollectionPage.open(fetch(url, box, deadline), reader,
+                    transport.redactor())) {
+                InputStream body = p.result().body();
+                List<Object[]> chunk = new ArrayList<>();
+                int seen = 0;
+                Object[] r;
+                while ((r = p.next()) != null) {
+                    if (seen++ < handed) {
+                        continue;
+                    }
+                    chunk.add(r);
+                    if (chunk.size() >= CHUNK || nothingReady(body)) {
+                        sink.accept(chunk);
+                        handed += chunk.size();
+                        chunk = new ArrayList<>();
+                    }
+                }
+                if (!chunk.isEmpty()) {
+                    sink.accept(chunk);
+                }
+                return p.nextLink();
+            } catch (SQLException e) {
+                boolean broken = CollectionPage.BAD_RESPONSE.equals(e.getSQLState())
+                        && e.getErrorCode() == 0;
+                if (!broken || attempt >= PAGE_ATTEMPTS || control.mustStop()
+                        || deadline.expired()) {
+                    throw e;
+                }
+                log.log(LogModule.GRAPH, Verbosity.REQUESTS, "requesting the page again"
+                        + " (attempt " + (attempt + 1) + " of " + PAGE_ATTEMPTS + ") after its"
+                        + " answer broke off, skipping the " + handed + " row(s) already read: "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /** Whether a read of the body would block now; a failing body counts as drained. */
+    private static boolean nothingReady(InputStream body) {
+        try {
+            return body.available() <= 0;
+        } catch (IOException e) {
+            return true;
         }
     }
 
@@ -263,16 +346,7 @@ final class GraphScan implements RowCursor {
             if (frame.nextUrl != null) {
                 String url = frame.nextUrl;
                 frame.nextUrl = null;
-                try (CollectionPage p = openPage(url)) {
-                    page = p;
-                    Object[] r;
-                    while ((r = p.next()) != null) {
-                        frame.rows.add(r);
-                    }
-                    frame.nextUrl = p.nextLink();
-                } finally {
-                    page = null;
-                }
+                frame.nextUrl = readPage(mailbox == null ? "" : mailbox, url, frame.rows::addAll);
                 continue;
             }
             frames.pop();
@@ -289,8 +363,12 @@ final class GraphScan implements RowCursor {
     }
 
     private String firstUrl() {
-        return GraphRequestPlan.firstPageUrl(client.graphUrl(), urlQuery, mailbox, params,
-                client.settings().pageSize());
+        return firstUrl(mailbox == null ? "" : mailbox);
+    }
+
+    private String firstUrl(String box) {
+        return GraphRequestPlan.firstPageUrl(client.graphUrl(), urlQuery,
+                box.isEmpty() ? null : box, params, client.settings().pageSize());
     }
 
     /** {@code .../{collection}/{id}/{childCollection}} with the query's options but no filter. */
@@ -315,13 +393,11 @@ final class GraphScan implements RowCursor {
         return sb.toString();
     }
 
-    private CollectionPage openPage(String url) throws SQLException {
-        HttpResult result = fetch(url);
-        return CollectionPage.open(result, reader, transport.redactor());
-    }
-
-    /** Sends one GET, renewing the token and trying again once if the service refuses it. */
-    private HttpResult fetch(String url) throws SQLException {
+    /**
+     * Sends one GET for a mailbox ({@code ""}: the signed-in user's), renewing the token and
+     * trying again once if the service refuses it.
+     */
+    private HttpResult fetch(String url, String box, Deadline deadline) throws SQLException {
         URI uri = toUri(url);
         for (int attempt = 0; ; attempt++) {
             String token = tokens.token();
@@ -335,8 +411,11 @@ final class GraphScan implements RowCursor {
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
-            HttpResult result = transport.send(b.build());
-            requests++;
+            if (query.resource().mailboxScoped()) {
+                b.mailbox(box.isEmpty() ? "me" : box);
+            }
+            HttpResult result = transport.send(b.build(), deadline, control);
+            requests.incrementAndGet();
             if (result.isSuccess()) {
                 return result;
             }
@@ -349,7 +428,7 @@ final class GraphScan implements RowCursor {
                 continue;
             }
             throw GraphErrors.toException(result,
-                    new GraphErrors.Context(query.table().name(), mailbox),
+                    new GraphErrors.Context(query.table().name(), box.isEmpty() ? null : box),
                     tokens.rejectionAdvice(), transport.redactor());
         }
     }
@@ -418,6 +497,9 @@ final class GraphScan implements RowCursor {
             page.close();
             page = null;
         }
+        if (feed != null) {
+            feed.close();
+        }
     }
 
     private void finish() {
@@ -444,7 +526,8 @@ final class GraphScan implements RowCursor {
         summarized = true;
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         String what = "scan of " + query.table().name() + ": " + produced + " row(s) from "
-                + mailboxCount + " mailbox(es) in " + requests + " page request(s), " + ms + " ms"
+                + mailboxCount + " mailbox(es) in " + requests.get() + " page request(s), " + ms
+                + " ms"
                 + (produced >= limit && limit != Long.MAX_VALUE ? ", stopped at the row limit "
                         + limit : "");
         if (failure != null) {

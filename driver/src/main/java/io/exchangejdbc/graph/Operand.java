@@ -1,5 +1,6 @@
 package io.exchangejdbc.graph;
 
+import io.exchangejdbc.http.QueryControl;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,14 @@ public sealed interface Operand {
     interface Parameters {
         /** The value of the {@code index}-th parameter, in the driver's internal representation. */
         Object get(int index);
+
+        /**
+         * The cancellation state of the execution these values belong to: its cancel flag and
+         * query timeout, which every request of the execution respects.
+         */
+        default QueryControl control() {
+            return QueryControl.NONE;
+        }
 
         /** No parameters: any lookup fails. */
         Parameters NONE = i -> {

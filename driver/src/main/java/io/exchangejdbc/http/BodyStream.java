@@ -36,6 +36,8 @@ final class BodyStream extends InputStream {
     private volatile long readingSince;
     private volatile long blockedNanos;
     private volatile boolean expired;
+    private volatile boolean aborted;
+    private final Runnable aborter = this::abort;
     private boolean closed;
     private long bytes;
 
@@ -65,6 +67,9 @@ final class BodyStream extends InputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         if (expired) {
             throw new StalledBodyException();
+        }
+        if (aborted) {
+            throw new IOException("the read was aborted: the query was cancelled or timed out");
         }
         long start = nanoClock.getAsLong();
         readingSince = start == 0 ? 1 : start;
@@ -110,6 +115,28 @@ final class BodyStream extends InputStream {
         } catch (IOException e) {
             // The stream is being abandoned; the reader learns of it through its failed read.
         }
+    }
+
+    /**
+     * Cuts the body because its query was cancelled or timed out: a blocked read fails at once.
+     */
+    void abort() {
+        aborted = true;
+        try {
+            in.close();
+        } catch (IOException e) {
+            // The stream is being abandoned; the reader learns of it through its failed read.
+        }
+    }
+
+    /** The action that {@link #abort() aborts} this body, one instance per body. */
+    Runnable aborter() {
+        return aborter;
+    }
+
+    /** Whether the body was {@link #abort() aborted}. */
+    boolean aborted() {
+        return aborted;
     }
 
     /** Whether the watchdog cut this body. */

@@ -31,9 +31,18 @@ public final class HttpResult implements AutoCloseable {
     private final int attempts;
     private final Duration elapsed;
     private final TransportErrors errors;
+    private final QueryControl control;
 
     HttpResult(TransportRequest request, int status, HttpHeaders headers, BodyStream body,
             String clientRequestId, int attempts, Duration elapsed, TransportErrors errors) {
+        this(request, status, headers, body, clientRequestId, attempts, elapsed, errors,
+                QueryControl.NONE);
+    }
+
+    HttpResult(TransportRequest request, int status, HttpHeaders headers, BodyStream body,
+            String clientRequestId, int attempts, Duration elapsed, TransportErrors errors,
+            QueryControl control) {
+        this.control = requireNonNull(control, "control");
         this.request = requireNonNull(request, "request");
         this.status = status;
         this.headers = requireNonNull(headers, "headers");
@@ -144,6 +153,14 @@ public final class HttpResult implements AutoCloseable {
      * connection was cut).
      */
     public SQLException readFailure(IOException cause) {
+        if (body.aborted() || control.mustStop()) {
+            SQLException stop = control.stopReason("reading the response of "
+                    + request.method() + " " + errors.url(request.uri()));
+            if (stop != null) {
+                stop.initCause(cause);
+                return stop;
+            }
+        }
         return errors.bodyFailure(request, cause, body.expired()
                 || cause instanceof BodyStream.StalledBodyException);
     }

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -59,6 +62,7 @@ public final class Transport implements AutoCloseable {
     private final HttpClient client;
     private final Watchdog watchdog;
     private final TransportErrors errors;
+    private final MailboxThrottle throttle = MailboxThrottle.graphDefaults();
     private volatile boolean closed;
 
     /** A transport with the real clock and sleeps. */
@@ -112,6 +116,11 @@ public final class Transport implements AutoCloseable {
         return log.redactor();
     }
 
+    /** The per-mailbox scheduler of the requests that name a {@link TransportRequest#mailbox}. */
+    public MailboxThrottle throttle() {
+        return throttle;
+    }
+
     /** A deadline of one {@code Timeout} from now. */
     public Deadline newDeadline() {
         return Deadline.after(options.timeout(), nanoClock);
@@ -135,37 +144,61 @@ public final class Transport implements AutoCloseable {
      *                      08S01 when the connection fails; HY008 when the thread is interrupted
      */
     public HttpResult send(TransportRequest request, Deadline deadline) throws SQLException {
+        return send(request, deadline, QueryControl.NONE);
+    }
+
+    /**
+     * Sends a request as {@link #send(TransportRequest, Deadline)} does, on behalf of a statement
+     * execution that may be cancelled or have a query timeout: the wait for the response, the
+     * pauses between attempts and the reading of the body all end promptly when the execution is
+     * cancelled (HY008) or its query timeout passes (HYT00).
+     */
+    public HttpResult send(TransportRequest request, Deadline requestDeadline,
+            QueryControl control) throws SQLException {
         requireNonNull(request, "request");
-        requireNonNull(deadline, "deadline");
+        requireNonNull(requestDeadline, "deadline");
+        requireNonNull(control, "control");
         if (closed) {
             throw new SQLException("The connection is closed; open a new one.", "08003");
         }
+        Deadline deadline = control.narrow(requestDeadline);
         RetryPolicy policy = request.retrySafe() ? options.retryPolicy() : RetryPolicy.NEVER;
         long firstStart = nanoClock.getAsLong();
         for (int attempt = 1; ; attempt++) {
+            control.check(request.method() + " " + errors.url(request.uri()));
             if (deadline.expired()) {
-                throw errors.timeout(request, null);
+                throw timeout(request, null, control);
             }
             // A caller that correlates requests itself (msal4j does) keeps its own id.
             String clientRequestId = request.header("client-request-id") != null
                     ? request.header("client-request-id") : UUID.randomUUID().toString();
             HttpRequest httpRequest = build(request, clientRequestId, deadline);
             logRequest(request, httpRequest, attempt, deadline);
+            MailboxThrottle.Permit permit = request.mailbox() == null ? null
+                    : throttle.acquire(request.mailbox(), deadline, control,
+                            request.method() + " " + errors.url(request.uri()));
             long start = nanoClock.getAsLong();
             HttpResponse<InputStream> response;
+            boolean answered = false;
             try {
-                response = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+                response = exchange(httpRequest, request, control);
+                answered = true;
             } catch (HttpTimeoutException e) {
                 // Also HttpConnectTimeoutException: an unroutable host uses up the Timeout.
-                throw errors.timeout(request, e);
+                throw timeout(request, e, control);
             } catch (ConnectException e) {
                 logFailure(request, attempt, e);
                 if (deadline.expired()) {
-                    throw errors.timeout(request, e);
+                    throw timeout(request, e, control);
                 }
                 throw errors.cannotConnect(request, e);
             } catch (IOException e) {
                 logFailure(request, attempt, e);
+                SQLException stop = control.stopReason(request.method() + " "
+                        + errors.url(request.uri()));
+                if (stop != null) {
+                    throw stop;
+                }
                 if (TransportErrors.isUnknownHost(e)) {
                     throw errors.cannotConnect(request, e);
                 }
@@ -178,16 +211,20 @@ public final class Transport implements AutoCloseable {
                         clock.instant(), random.getAsDouble());
                 if (delay.isPresent() && deadline.allows(delay.get())) {
                     pause(request, delay.get(), attempt, policy, "the connection failed ("
-                            + TransportErrors.reason(e) + ")");
+                            + TransportErrors.reason(e) + ")", control);
                     continue;
                 }
                 if (deadline.expired()) {
-                    throw errors.timeout(request, e);
+                    throw timeout(request, e, control);
                 }
                 throw errors.connectionLost(request, e, attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw errors.interrupted(request, e);
+            } finally {
+                if (!answered && permit != null) {
+                    permit.release();
+                }
             }
             int status = response.statusCode();
             Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
@@ -195,11 +232,19 @@ public final class Transport implements AutoCloseable {
                 String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
                 Optional<Duration> delay = policy.delayBeforeRetry(attempt, retryAfter,
                         clock.instant(), random.getAsDouble());
+                if (retryAfter != null && request.mailbox() != null && delay.isPresent()) {
+                    // The wait is the mailbox's: other requests to it hold back too.
+                    throttle.quiet(request.mailbox(), delay.get());
+                }
                 if (delay.isPresent() && deadline.allows(delay.get())) {
                     logResponse(request, response, clientRequestId, took, Verbosity.REQUESTS);
                     discard(response.body());
+                    if (permit != null) {
+                        permit.release();
+                    }
                     pause(request, delay.get(), attempt, policy, "the service answered " + status
-                            + (retryAfter != null ? " with Retry-After " + retryAfter : ""));
+                            + (retryAfter != null ? " with Retry-After " + retryAfter : ""),
+                            control);
                     continue;
                 }
                 if (attempt < policy.maxAttempts()) {
@@ -217,13 +262,71 @@ public final class Transport implements AutoCloseable {
             boolean captureBody = log.isEnabled(LogModule.HTTP, Verbosity.BODIES);
             BodyStream body = new BodyStream(response.body(), budget, nanoClock,
                     captureBody ? ConnectionLog.MAX_BODY_CHARS * 4 : 0,
-                    b -> bodyClosed(request, b));
+                    b -> {
+                        if (permit != null) {
+                            permit.release();
+                        }
+                        bodyClosed(request, b, control);
+                    });
             if (budget > 0) {
                 watchdog.watch(body);
             }
+            control.inFlight(body.aborter());
             return new HttpResult(request, status, response.headers(), body, clientRequestId,
-                    attempt, Duration.ofNanos(nanoClock.getAsLong() - firstStart), errors);
+                    attempt, Duration.ofNanos(nanoClock.getAsLong() - firstStart), errors,
+                    control);
         }
+    }
+
+    /**
+     * Sends one attempt and waits for its response headers; for a cancellable execution the wait
+     * is registered with its control, which aborts the exchange when the execution must stop.
+     */
+    private HttpResponse<InputStream> exchange(HttpRequest httpRequest, TransportRequest request,
+            QueryControl control) throws IOException, InterruptedException, SQLException {
+        if (control == QueryControl.NONE) {
+            return client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+        }
+        CompletableFuture<HttpResponse<InputStream>> pending =
+                client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+        Runnable abort = () -> pending.cancel(true);
+        control.inFlight(abort);
+        try {
+            return pending.get();
+        } catch (CancellationException e) {
+            SQLException stop = control.stopReason(request.method() + " "
+                    + errors.url(request.uri()));
+            throw stop != null ? stop : control.cancelledException(null);
+        } catch (ExecutionException e) {
+            SQLException stop = control.stopReason(request.method() + " "
+                    + errors.url(request.uri()));
+            if (stop != null) {
+                stop.initCause(e.getCause());
+                throw stop;
+            }
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        } finally {
+            control.done(abort);
+        }
+    }
+
+    private SQLException timeout(TransportRequest request, Exception cause, QueryControl control) {
+        if (control.timedOut()) {
+            SQLException e = control.timeoutException(request.method() + " "
+                    + errors.url(request.uri()));
+            if (cause != null) {
+                e.initCause(cause);
+            }
+            return e;
+        }
+        return errors.timeout(request, cause);
     }
 
     private HttpRequest build(TransportRequest request, String clientRequestId, Deadline deadline)
@@ -267,12 +370,26 @@ public final class Transport implements AutoCloseable {
     }
 
     private void pause(TransportRequest request, Duration delay, int attempt, RetryPolicy policy,
-            String why) throws SQLException {
+            String why, QueryControl control) throws SQLException {
         log.log(LogModule.HTTP, Verbosity.REQUESTS, "retrying " + request.method() + " "
                 + errors.url(request.uri()) + " in " + delay.toMillis() + " ms (attempt "
                 + (attempt + 1) + " of " + policy.maxAttempts() + "): " + why);
         try {
-            sleeper.sleep(delay);
+            if (control == QueryControl.NONE) {
+                sleeper.sleep(delay);
+            } else {
+                // In slices, so that a cancel or a query timeout does not wait out a long
+                // Retry-After.
+                String what = request.method() + " " + errors.url(request.uri());
+                long end = nanoClock.getAsLong() + delay.toNanos();
+                long left;
+                while ((left = end - nanoClock.getAsLong()) > 0) {
+                    control.check(what);
+                    sleeper.sleep(Duration.ofNanos(Math.min(left,
+                            QueryControl.POLL.toNanos())));
+                }
+                control.check(what);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw errors.interrupted(request, e);
@@ -319,8 +436,9 @@ public final class Transport implements AutoCloseable {
                 + e.getClass().getSimpleName() + " " + TransportErrors.reason(e));
     }
 
-    private void bodyClosed(TransportRequest request, BodyStream body) {
+    private void bodyClosed(TransportRequest request, BodyStream body, QueryControl control) {
         watchdog.forget(body);
+        control.done(body.aborter());
         if (log.isEnabled(LogModule.HTTP, Verbosity.BODIES)) {
             byte[] kept = body.captured();
             String text = new String(kept, StandardCharsets.UTF_8);

@@ -25,8 +25,10 @@ public final class TransportRequest {
     private final byte[] body;
     private final boolean retrySafe;
     private final String endpointProperty;
+    private final String mailbox;
 
     private TransportRequest(Builder b) {
+        this.mailbox = b.mailbox;
         this.method = b.method;
         this.uri = b.uri;
         this.headers = List.copyOf(b.headers);
@@ -104,6 +106,14 @@ public final class TransportRequest {
         return retrySafe;
     }
 
+    /**
+     * The mailbox the request reads, whose per-mailbox limits it counts against
+     * ({@link MailboxThrottle}); null for requests that are not about one mailbox.
+     */
+    public String mailbox() {
+        return mailbox;
+    }
+
     /** The connection property configuring this endpoint ({@code GraphUrl}, {@code LoginUrl}). */
     public String endpointProperty() {
         return endpointProperty;
@@ -122,6 +132,7 @@ public final class TransportRequest {
         private final byte[] body;
         private boolean retrySafe;
         private String endpointProperty = "GraphUrl";
+        private String mailbox;
 
         private Builder(String method, URI uri, byte[] body) {
             this.method = method;
@@ -155,6 +166,15 @@ public final class TransportRequest {
         /** Names the connection property that configures the endpoint, for error messages. */
         public Builder endpointProperty(String property) {
             this.endpointProperty = requireNonNull(property, "property");
+            return this;
+        }
+
+        /**
+         * Names the mailbox the request reads ({@code "me"} for the signed-in user's), so that
+         * the transport keeps it within that mailbox's limits.
+         */
+        public Builder mailbox(String name) {
+            this.mailbox = name;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.exchangejdbc.jdbc;
 
+import io.exchangejdbc.calcite.ScanFailures;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.util.Collection;
@@ -42,6 +43,10 @@ final class SqlErrors {
             if (t != failure && t instanceof SQLException sql && sql.getSQLState() != null) {
                 // an exception of ours wrapped by Calcite: it carries the considered SQLState
                 return sql;
+            }
+            SQLException lost = ScanFailures.take(t.getMessage());
+            if (lost != null) {
+                return lost;
             }
             if (t.getCause() == t) {
                 break;

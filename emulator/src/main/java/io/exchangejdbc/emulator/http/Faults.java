@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Random;
 
 /**
  * The queue of faults to inject into the next requests of the fronts that accept faults (Graph):
@@ -12,6 +14,9 @@ import java.util.Deque;
 public final class Faults {
 
     private final Deque<Pending> queue = new ArrayDeque<>();
+    private double rate;
+    private List<FaultSpec> choices = List.of();
+    private Random random = new Random(0);
 
     /** Injects the fault into the next request. */
     public Faults next(FaultSpec fault) {
@@ -27,9 +32,29 @@ public final class Faults {
         return this;
     }
 
-    /** Drops all pending faults. */
+    /**
+     * Injects faults at random from now on: each request that has no queued fault meets one of
+     * {@code choices} (picked uniformly) with probability {@code rate}; deterministic for a seed.
+     * A rate of 0 stops it.
+     */
+    public synchronized Faults randomly(double rate, long seed, List<FaultSpec> choices) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("rate must be within 0..1");
+        }
+        if (rate > 0 && choices.isEmpty()) {
+            throw new IllegalArgumentException("no faults to choose from");
+        }
+        this.rate = rate;
+        this.choices = List.copyOf(choices);
+        this.random = new Random(seed);
+        return this;
+    }
+
+    /** Drops all pending faults and stops random ones. */
     public synchronized void reset() {
         queue.clear();
+        rate = 0;
+        choices = List.of();
     }
 
     /** Returns how many requests still have a fault waiting for them. */
@@ -45,6 +70,9 @@ public final class Faults {
     synchronized FaultSpec take() {
         Pending p = queue.peekFirst();
         if (p == null) {
+            if (rate > 0 && random.nextDouble() < rate) {
+                return choices.get(random.nextInt(choices.size()));
+            }
             return null;
         }
         if (--p.remaining == 0) {

@@ -1,0 +1,188 @@
+package io.exchangejdbc.graph;
+
+import static java.util.Objects.requireNonNull;
+
+import io.exchangejdbc.http.QueryControl;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The pages of a flat scan, read ahead: background readers request and parse the next pages
+ * while the consumer works through the current one, and read several mailboxes in parallel
+ * (their requests kept within each mailbox's limits by the transport's
+ * {@link io.exchangejdbc.http.MailboxThrottle}).
+ *
+ * <p>Rows are handed over in chunks while a page streams in; a page whose answer breaks off is
+ * requested again by its reader, which skips the rows already handed over, so that none is
+ * returned twice or missed. At most {@code 2 + readers} chunks wait in memory, whatever the
+ * size of the result. The readers stop
+ * once the row limit is fetched, when the consumer {@link #close() closes} the feed, and when the
+ * execution is cancelled.
+ */
+final class ReadAhead implements AutoCloseable {
+
+    /** Consecutive rows of one mailbox, in the service's order. */
+    record Page(String mailbox, List<Object[]> rows) {
+    }
+
+    /**
+     * Reads one page, giving its rows to {@code sink} in chunks as they are parsed, and returns
+     * the page's next link (null on the last page).
+     */
+    @FunctionalInterface
+    interface PageReader {
+        String read(String mailbox, String url, Consumer<List<Object[]>> sink)
+                throws SQLException;
+    }
+
+    /** Unwinds a reader whose consumer has gone. */
+    private static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Object MAILBOX_DONE = new Object();
+
+    private final Deque<String> mailboxes;
+    private final Function<String, String> firstUrl;
+    private final PageReader reader;
+    private final QueryControl control;
+    private final long limit;
+    private final int readers;
+    private final BlockingQueue<Object> queue;
+    private final AtomicLong fetched = new AtomicLong();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Future<?>[] tasks;
+    private int mailboxesLeft;
+
+    /**
+     * Starts the readers.
+     *
+     * @param mailboxes the mailboxes to read, in order ({@code ""} for the signed-in user's)
+     * @param firstUrl  the first page's URL of a mailbox
+     * @param readers   how many mailboxes are read at once; 1 keeps the rows in mailbox order
+     * @param limit     rows after which no further page is requested
+     */
+    ReadAhead(List<String> mailboxes, Function<String, String> firstUrl, PageReader reader,
+            ExecutorService pool, int readers, long limit, QueryControl control) {
+        this.mailboxes = new ArrayDeque<>(mailboxes);
+        this.firstUrl = requireNonNull(firstUrl, "firstUrl");
+        this.reader = requireNonNull(reader, "reader");
+        this.control = requireNonNull(control, "control");
+        this.limit = limit;
+        this.mailboxesLeft = mailboxes.size();
+        this.readers = Math.max(1, Math.min(readers, mailboxes.size()));
+        this.queue = new ArrayBlockingQueue<>(2 + this.readers);
+        this.tasks = new Future<?>[this.readers];
+        for (int i = 0; i < this.readers; i++) {
+            tasks[i] = pool.submit(this::readMailboxes);
+        }
+    }
+
+    private String nextMailbox() {
+        synchronized (mailboxes) {
+            return mailboxes.poll();
+        }
+    }
+
+    private void readMailboxes() {
+        String mailbox;
+        while (!stopped.get() && (mailbox = nextMailbox()) != null) {
+            try {
+                String url = firstUrl.apply(mailbox);
+                String box = mailbox;
+                while (url != null && !stopped.get() && fetched.get() < limit) {
+                    url = reader.read(mailbox, url, rows -> {
+                        fetched.addAndGet(rows.size());
+                        if (!offer(new Page(box, rows))) {
+                            throw new Stopped();
+                        }
+                    });
+                }
+                if (!offer(MAILBOX_DONE)) {
+                    return;
+                }
+            } catch (SQLException e) {
+                offer(e);
+                return;
+            } catch (Stopped e) {
+                return;
+            } catch (RuntimeException e) {
+                offer(e);
+                return;
+            }
+        }
+    }
+
+    /** Puts an item in the queue, waiting for room; false when the feed stopped meanwhile. */
+    private boolean offer(Object item) {
+        try {
+            while (!stopped.get()) {
+                if (queue.offer(item, QueryControl.POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /**
+     * The next page, or null when every mailbox has been read (or the row limit fetched).
+     *
+     * @throws SQLException a reader's failure, or HY008/HYT00 when the execution is cancelled or
+     *                      times out while waiting
+     */
+    Page take() throws SQLException {
+        try {
+            while (mailboxesLeft > 0) {
+                Object item = queue.poll(QueryControl.POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (item == null) {
+                    control.check("waiting for the next page");
+                    continue;
+                }
+                if (item == MAILBOX_DONE) {
+                    mailboxesLeft--;
+                    continue;
+                }
+                if (item instanceof SQLException e) {
+                    throw e;
+                }
+                if (item instanceof RuntimeException e) {
+                    throw e;
+                }
+                return (Page) item;
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while waiting for the next page.", "HY008", e);
+        }
+    }
+
+    /** Stops the readers: requests in flight are abandoned and no further page is requested. */
+    @Override
+    public void close() {
+        if (stopped.compareAndSet(false, true)) {
+            for (Future<?> t : tasks) {
+                t.cancel(true);
+            }
+            queue.clear();
+        }
+    }
+}
