@@ -6,6 +6,7 @@ import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.IClientCredential;
 import io.exchangejdbc.http.Transport;
 import io.exchangejdbc.log.LogModule;
 import io.exchangejdbc.log.Verbosity;
@@ -70,10 +71,26 @@ public final class ClientSecretTokenProvider implements TokenProvider {
     public ClientSecretTokenProvider(String loginUrl, String tenant, String clientId,
             String clientSecret, Set<String> scopes, Transport transport, Clock clock)
             throws SQLException {
+        this(loginUrl, tenant, clientId, ClientCredentialFactory.createFromSecret(
+                requireNonNull(clientSecret, "clientSecret")), scopes, transport, clock);
+    }
+
+    /**
+     * A provider for an app registration that proves itself with another credential, such as
+     * the client assertion signed with a certificate's key
+     * ({@code AuthScheme=AzureServicePrincipalCert}); msal4j builds and signs the assertion.
+     *
+     * @see <a href=
+     *     "https://learn.microsoft.com/entra/identity-platform/certificate-credentials">
+     *     Certificate credentials</a>
+     */
+    public ClientSecretTokenProvider(String loginUrl, String tenant, String clientId,
+            IClientCredential credential, Set<String> scopes, Transport transport, Clock clock)
+            throws SQLException {
         requireNonNull(loginUrl, "loginUrl");
+        requireNonNull(credential, "credential");
         this.tenant = requireNonNull(tenant, "tenant").strip();
         this.clientId = requireNonNull(clientId, "clientId").strip();
-        requireNonNull(clientSecret, "clientSecret");
         this.scopes = Set.copyOf(requireNonNull(scopes, "scopes"));
         this.transport = requireNonNull(transport, "transport");
         this.clock = requireNonNull(clock, "clock");
@@ -90,7 +107,7 @@ public final class ClientSecretTokenProvider implements TokenProvider {
                 + URLEncoder.encode(this.tenant, StandardCharsets.UTF_8) + "/";
         try {
             this.app = ConfidentialClientApplication
-                    .builder(this.clientId, ClientCredentialFactory.createFromSecret(clientSecret))
+                    .builder(this.clientId, credential)
                     .authority(authority)
                     // Instance discovery asks login.microsoftonline.com about the host; for any
                     // other host (a relay, a test server) it cannot succeed.

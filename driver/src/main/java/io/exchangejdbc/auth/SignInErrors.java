@@ -38,7 +38,9 @@ final class SignInErrors {
             "70011", "Check the Scope connection property: the service refused the scope"
                     + " asked for.",
             "1002012", "Check the Scope connection property: an application sign-in needs a"
-                    + " scope ending in /.default.");
+                    + " scope ending in /.default.",
+            "700027", "Check OAuthJWTCert and OAuthJWTCertSubject: the certificate is not one"
+                    + " registered for the application (Certificates & secrets).");
 
     private SignInErrors() {
     }

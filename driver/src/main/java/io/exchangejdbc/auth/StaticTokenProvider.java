@@ -16,14 +16,20 @@ public final class StaticTokenProvider implements TokenProvider {
 
     /** A provider of the given token, without surrounding whitespace or a {@code Bearer} prefix. */
     public StaticTokenProvider(String token) {
-        String t = requireNonNull(token, "token").strip();
-        if (t.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            t = t.substring(7).strip();
-        }
+        String t = strip(token);
         if (t.isEmpty()) {
             throw new IllegalArgumentException("the token is empty");
         }
         this.token = t;
+    }
+
+    /** The token without surrounding whitespace or a {@code Bearer} prefix. */
+    static String strip(String token) {
+        String t = requireNonNull(token, "token").strip();
+        if (t.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            t = t.substring(7).strip();
+        }
+        return t;
     }
 
     @Override
@@ -39,9 +45,8 @@ public final class StaticTokenProvider implements TokenProvider {
     @Override
     public String rejectionAdvice() {
         return "The access token given in OAuthAccessToken is expired or invalid: supply a new"
-                + " OAuthAccessToken (this version does not renew a token it was given), or sign"
-                + " in with AuthScheme=AzureServicePrincipal so that the driver renews tokens"
-                + " itself.";
+                + " OAuthAccessToken, or connect with InitiateOAuth=REFRESH and OAuthRefreshToken"
+                + " (or GETANDREFRESH) so that the driver renews tokens itself.";
     }
 
     @Override

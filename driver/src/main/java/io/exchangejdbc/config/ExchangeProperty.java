@@ -120,38 +120,41 @@ public enum ExchangeProperty {
             .about("An access token obtained elsewhere. With InitiateOAuth=OFF it is sent as is"
                     + " until it expires; otherwise it is where the token store starts.")),
 
-    OAUTH_REFRESH_TOKEN(Spec.string("OAuthRefreshToken", OAUTH).secret()
+    OAUTH_REFRESH_TOKEN(Spec.string("OAuthRefreshToken", OAUTH).secret().supported()
             .about("A refresh token obtained elsewhere, exchanged for new access tokens when"
                     + " InitiateOAuth is REFRESH or GETANDREFRESH.")),
 
-    OAUTH_SETTINGS_LOCATION(Spec.filePath("OAuthSettingsLocation", OAUTH)
-            .about("Where tokens are kept between connections: the path of a file, or"
+    OAUTH_SETTINGS_LOCATION(Spec.filePath("OAuthSettingsLocation", OAUTH).supported()
+            .about("Where a user's tokens are kept between connections: the path of a file, or"
                     + " memory://name to share them between the connections of one JVM under that"
-                    + " name. The file holds refresh tokens: protect it like a password. When not"
-                    + " set, tokens live in memory only and each new JVM signs in again.")),
+                    + " name. The file holds the refresh token: it is written atomically, readable"
+                    + " by its owner only, and safe to share between processes. When not set, a"
+                    + " file of the user's own under ~/.exchange-jdbc/tokens/, one per"
+                    + " application and tenant.")),
 
-    CALLBACK_URL(Spec.url("CallbackURL", OAUTH)
+    CALLBACK_URL(Spec.url("CallbackURL", OAUTH).supported()
             .about("Redirect URL registered for the app: the loopback address desktop sign-in"
-                    + " listens on (such as http://localhost:33333), or the page of your web"
-                    + " application that receives the authorization code. When not set, desktop"
-                    + " sign-in listens on a free port of http://localhost.")),
+                    + " listens on (loopback interface only, one redirect, five minutes), or the"
+                    + " page of your web application that receives the authorization code. When"
+                    + " not set: http://localhost:33333.")),
 
-    OAUTH_VERIFIER(Spec.string("OAuthVerifier", OAUTH).secret()
+    OAUTH_VERIFIER(Spec.string("OAuthVerifier", OAUTH).secret().supported()
             .about("Authorization code copied from the address bar after signing in on another"
                     + " machine (headless sign-in). The driver exchanges it for tokens and keeps"
                     + " them in OAuthSettingsLocation.")),
 
-    OAUTH_GRANT_TYPE(Spec.choice("OAuthGrantType", OAUTH, "CODE", "CLIENT")
+    OAUTH_GRANT_TYPE(Spec.choice("OAuthGrantType", OAUTH, "CODE", "CLIENT").supported()
             .about("OAuth grant used with AzureAD: CODE signs a user in (delegated permissions),"
                     + " CLIENT uses the app's own credentials (application permissions; needs"
                     + " OAuthClientSecret). When not set: CODE. The service principal schemes"
                     + " always use client credentials.")),
 
-    OAUTH_EXPIRES_IN(Spec.integer("OAuthExpiresIn", OAUTH, 1, Integer.MAX_VALUE)
+    OAUTH_EXPIRES_IN(Spec.integer("OAuthExpiresIn", OAUTH, 1, Integer.MAX_VALUE).supported()
             .about("Lifetime of OAuthAccessToken in seconds, as the token endpoint returned it;"
                     + " with OAuthTokenTimestamp it tells the driver when to refresh the token.")),
 
     OAUTH_TOKEN_TIMESTAMP(Spec.integer("OAuthTokenTimestamp", OAUTH, 0, Long.MAX_VALUE)
+            .supported()
             .about("When OAuthAccessToken was issued, in milliseconds since"
                     + " 1970-01-01T00:00:00Z; used with OAuthExpiresIn.")),
 
@@ -162,7 +165,7 @@ public enum ExchangeProperty {
 
     // JWT OAuth
 
-    OAUTH_JWT_CERT(Spec.string("OAuthJWTCert", JWT_OAUTH).secret()
+    OAUTH_JWT_CERT(Spec.string("OAuthJWTCert", JWT_OAUTH).secret().supported()
             .about("Certificate and private key for AzureServicePrincipalCert: the path of a file,"
                     + " or the content itself for the _BLOB types, as OAuthJWTCertType says."
                     + " Treated as secret because a blob holds the private key.")),
@@ -170,18 +173,19 @@ public enum ExchangeProperty {
     OAUTH_JWT_CERT_TYPE(Spec.choice("OAuthJWTCertType", JWT_OAUTH,
                     "PEMKEY_FILE", "PEMKEY_BLOB", "PFXFILE", "PFXBLOB", "JKSFILE", "USER",
                     "MACHINE")
-            .byDefault("PFXFILE")
+            .byDefault("PFXFILE").supported()
             .about("Format of OAuthJWTCert: PEMKEY_FILE or PEMKEY_BLOB, a PEM file or text with"
                     + " the private key and the certificate; PFXFILE (default) or PFXBLOB, a"
                     + " PKCS#12 file or its base64 text; JKSFILE, a Java key store; USER or"
                     + " MACHINE, the Windows certificate store of the current user or of the"
-                    + " computer.")),
+                    + " computer (not available in Java: export to PFX).")),
 
-    OAUTH_JWT_CERT_PASSWORD(Spec.string("OAuthJWTCertPassword", JWT_OAUTH).secret()
+    OAUTH_JWT_CERT_PASSWORD(Spec.string("OAuthJWTCertPassword", JWT_OAUTH).secret().supported()
             .about("Password of the key store, or of the encrypted private key, in"
                     + " OAuthJWTCert.")),
 
     OAUTH_JWT_CERT_SUBJECT(Spec.string("OAuthJWTCertSubject", JWT_OAUTH).byDefault("*")
+            .supported()
             .about("Which certificate of OAuthJWTCert to use when it holds several: its subject"
                     + " (such as CN=exchange-jdbc), or * (default) for the first one that has a"
                     + " private key.")),
@@ -222,10 +226,11 @@ public enum ExchangeProperty {
                     + " Office365Environment.")),
 
     AZURE_MSI_ENDPOINT(Spec.url("AzureMSIEndpoint", ENDPOINTS)
-            .byDefault("http://169.254.169.254/metadata/identity/oauth2/token")
+            .byDefault("http://169.254.169.254/metadata/identity/oauth2/token").supported()
             .about("Token URL of the Azure Instance Metadata Service, used by AzureMSI. The"
-                    + " default is the address Azure gives every virtual machine; change it only"
-                    + " to reach a relay or a test server.")),
+                    + " default is the address Azure gives every virtual machine; where App Service"
+                    + " sets IDENTITY_ENDPOINT and IDENTITY_HEADER and this is not set, that"
+                    + " endpoint is used. Change it only to reach a relay or a test server.")),
 
     // SSL
 

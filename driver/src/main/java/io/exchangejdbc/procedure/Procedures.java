@@ -13,7 +13,10 @@ public final class Procedures {
     public static List<Procedure> of(SchemaKind kind) {
         switch (kind) {
             case MSGRAPH:
-                return List.of(new AdminConsentUrl());
+                List<Procedure> all = new java.util.ArrayList<>();
+                all.add(new AdminConsentUrl());
+                all.addAll(OAuthProcedures.all());
+                return List.copyOf(all);
             default:
                 return List.of();
         }

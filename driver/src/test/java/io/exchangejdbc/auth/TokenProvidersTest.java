@@ -61,11 +61,12 @@ class TokenProvidersTest {
     }
 
     @Test
-    void initiateOAuthOffWithoutATokenAsksForOne() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> create("AuthScheme=AzureAD;InitiateOAuth=OFF"));
-        assertEquals("08001", e.getSQLState());
+    void initiateOAuthOffWithoutATokenOpensButReadingAsksForOne() throws Exception {
+        TokenProvider p = create("AuthScheme=AzureAD;InitiateOAuth=OFF");
+        SQLException e = assertThrows(SQLException.class, p::token);
+        assertEquals("28000", e.getSQLState());
         assertTrue(e.getMessage().contains("OAuthAccessToken"), e.getMessage());
+        assertTrue(e.getMessage().contains("GetOAuthAccessToken"), e.getMessage());
     }
 
     @Test
@@ -98,18 +99,33 @@ class TokenProvidersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AuthScheme=AzureAD", "AuthScheme=AzureAD;InitiateOAuth=REFRESH",
-            "AuthScheme=AzureAD;InitiateOAuth=GETANDREFRESH", "AuthScheme=AzureMSI",
-            "AuthScheme=AzureServicePrincipalCert", "AuthScheme=Basic", "AuthScheme=Digest",
-            "AuthScheme=NTLM", "AuthScheme=Negotiate"})
-    void otherSignInsAreNotSupportedYetAndTheMessageSaysWhatIs(String connectionString) {
+    @ValueSource(strings = {"AuthScheme=Basic", "AuthScheme=Digest", "AuthScheme=NTLM",
+            "AuthScheme=Negotiate"})
+    void onPremisesSignInsComeWithTheEwsBackEnd(String connectionString) {
         SQLFeatureNotSupportedException e = assertThrows(SQLFeatureNotSupportedException.class,
                 () -> create(connectionString));
         assertEquals("0A000", e.getSQLState());
         assertTrue(e.getMessage().contains("not supported yet"), e.getMessage());
-        assertTrue(e.getMessage().contains("InitiateOAuth=OFF"), e.getMessage());
-        assertTrue(e.getMessage().contains("AzureServicePrincipal with AzureTenant"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("EWS back end"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AuthScheme=AzureAD", "AuthScheme=AzureAD;InitiateOAuth=REFRESH",
+            "AuthScheme=AzureAD;InitiateOAuth=GETANDREFRESH;OAuthSettingsLocation=memory://x",
+            "AuthScheme=AzureMSI", "AuthScheme=AzureMSI;OAuthClientId=abc"})
+    void userAndManagedIdentitySignInsBuildWithoutTouchingTheNetwork(String connectionString)
+            throws Exception {
+        TokenProvider p = create(connectionString);
+        assertTrue(p.renewable(), p.toString());
+    }
+
+    @Test
+    void delegatedScopesCoverTheMailboxAndAskForARefreshToken() throws Exception {
+        Set<String> graph = SignInScopes.delegated(ExchangeConfig.fromConnectionString(""));
+        assertTrue(graph.contains("https://graph.microsoft.com/Mail.ReadWrite"), graph.toString());
+        assertTrue(graph.contains("offline_access"), graph.toString());
+        assertEquals(Set.of("https://graph.microsoft.us/.default"), SignInScopes.application(
+                ExchangeConfig.fromConnectionString("Office365Environment=GCCHigh")));
     }
 
     @Test

@@ -39,7 +39,12 @@ class CatalogTest {
             "OAuthClientSecret", "OAuthAccessToken", "Scope", "Office365Environment", "GraphUrl",
             "LoginUrl", "Logfile", "Verbosity", "LogModules", "MaxLogFileSize", "MaxLogFileCount",
             "Tables", "Views", "UserId", "BodyType", "DisableServerSideFiltering", "Pagesize",
-            "MaxRows", "Timeout", "Readonly", "CustomHeaders");
+            "MaxRows", "Timeout", "Readonly", "CustomHeaders",
+            // the Entra ID sign-in flows
+            "OAuthRefreshToken", "OAuthSettingsLocation", "CallbackURL", "OAuthVerifier",
+            "OAuthGrantType", "OAuthExpiresIn", "OAuthTokenTimestamp", "OAuthJWTCert",
+            "OAuthJWTCertType", "OAuthJWTCertPassword", "OAuthJWTCertSubject",
+            "AzureMSIEndpoint");
 
     private static final Set<String> SECRETS = Set.of(
             "Password", "OAuthClientSecret", "OAuthAccessToken", "OAuthRefreshToken",

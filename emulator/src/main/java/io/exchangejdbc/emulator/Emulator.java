@@ -11,6 +11,8 @@ import io.exchangejdbc.emulator.http.LoggedRequest;
 import io.exchangejdbc.emulator.http.RequestLog;
 import io.exchangejdbc.emulator.http.TlsIdentity;
 import io.exchangejdbc.emulator.identity.IdentityFront;
+import io.exchangejdbc.emulator.identity.ManagedIdentityFront;
+import io.exchangejdbc.emulator.identity.SignInGrants;
 import io.exchangejdbc.emulator.identity.TokenService;
 import io.exchangejdbc.emulator.store.AppRegistration;
 import io.exchangejdbc.emulator.store.Store;
@@ -65,12 +67,24 @@ public final class Emulator implements AutoCloseable {
             "Mail.Send", "User.Read", "User.ReadBasic.All", "Calendars.ReadWrite",
             "Contacts.ReadWrite", "MailboxSettings.ReadWrite");
 
+    /**
+     * Client id of exchange-jdbc's built-in public application, registered in every emulated
+     * tenant as Entra would know it: no secret, any loopback redirect URI, the delegated
+     * permissions {@link #DEFAULT_DELEGATED_SCOPES}.
+     */
+    public static final String BUILT_IN_CLIENT_ID = "4e9b2c1f-7a3d-4f8e-b6c5-0d2a9e1f3b7c";
+    /** Client id of the system-assigned managed identity of the resource the emulator plays. */
+    public static final String SYSTEM_IDENTITY_CLIENT_ID =
+            "9d3f6b2a-1c4e-4a7d-8e5f-2b6c9a0d4e13";
+
     private final Clock clock;
     private final Store store;
     private final Tenant tenant;
     private final TokenService tokens;
     private final RequestLog requestLog;
     private final Faults faults = new Faults();
+    private final SignInGrants signIns;
+    private final String identityHeader = java.util.UUID.randomUUID().toString();
     private final TlsIdentity tls;
     private final EmulatorHttpServer server;
     private volatile boolean started;
@@ -83,13 +97,19 @@ public final class Emulator implements AutoCloseable {
         this.tenant = new DataGenerator(settings).populate(store);
         tenant.registerApp(new AppRegistration(DEFAULT_CLIENT_ID, DEFAULT_APP_NAME,
                 DEFAULT_CLIENT_SECRET, DEFAULT_APP_ROLES, DEFAULT_DELEGATED_SCOPES));
+        tenant.registerApp(new AppRegistration(BUILT_IN_CLIENT_ID, "exchange-jdbc", null,
+                Set.of(), DEFAULT_DELEGATED_SCOPES));
+        tenant.setSystemAssignedIdentity(new AppRegistration(SYSTEM_IDENTITY_CLIENT_ID,
+                "System-assigned identity", null, DEFAULT_APP_ROLES, Set.of()));
         this.tokens = new TokenService(store, clock);
         tokens.setLifetime(b.tokenLifetime);
+        this.signIns = new SignInGrants(clock);
         this.requestLog = new RequestLog(b.requestLogLimit);
         this.tls = TlsIdentity.bundled();
         this.server = new EmulatorHttpServer(b.port, b.threads,
                 List.of(new GraphFront(store, tokens, clock),
-                        new IdentityFront(store, tokens, clock)),
+                        new IdentityFront(store, tokens, clock, signIns),
+                        new ManagedIdentityFront(tenant, tokens, clock, identityHeader)),
                 requestLog, faults, clock, b.https ? tls : null);
     }
 
@@ -247,6 +267,40 @@ public final class Emulator implements AutoCloseable {
     /** Issues an app-only token for another audience, e.g. the Exchange Online (EWS) one. */
     public String issueAppToken(String clientId, String audience) {
         return tokens.issueAppToken(tenant, app(clientId), audience);
+    }
+
+    /**
+     * Returns the Instance Metadata Service token URL of the resource the emulator plays, for
+     * {@code AzureMSIEndpoint}.
+     */
+    public String managedIdentityEndpoint() {
+        return baseUrl() + ManagedIdentityFront.IMDS_PATH;
+    }
+
+    /** Returns the App Service style identity URL (what App Service puts in IDENTITY_ENDPOINT). */
+    public String appServiceIdentityEndpoint() {
+        return baseUrl() + ManagedIdentityFront.APP_SERVICE_PATH;
+    }
+
+    /** Returns the secret App Service callers send in X-IDENTITY-HEADER (IDENTITY_HEADER). */
+    public String identityHeader() {
+        return identityHeader;
+    }
+
+    /** Attaches a user-assigned managed identity with application permissions. */
+    public AppRegistration addUserAssignedIdentity(String clientId, Set<String> roles) {
+        return tenant.addUserAssignedIdentity(new AppRegistration(clientId,
+                "User-assigned identity " + clientId, null, roles, Set.of()));
+    }
+
+    /**
+     * Revokes every refresh token of a user (by UPN or id), as a password reset does; their next
+     * use fails with {@code invalid_grant}.
+     */
+    public void revokeRefreshTokens(String userPrincipalName) {
+        User user = tenant.user(userPrincipalName)
+                .orElseThrow(() -> new NoSuchElementException("no user " + userPrincipalName));
+        signIns.revokeRefreshTokens(user.id());
     }
 
     /** Registers an application in the tenant with a secret and application permissions. */

@@ -10,6 +10,7 @@ import io.exchangejdbc.emulator.http.Response;
 import io.exchangejdbc.emulator.store.AppRegistration;
 import io.exchangejdbc.emulator.store.Store;
 import io.exchangejdbc.emulator.store.Tenant;
+import io.exchangejdbc.emulator.store.User;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The Microsoft Entra ID front: the OAuth 2.0 token endpoint
- * ({@code POST /{tenant}/oauth2/v2.0/token}, client credentials with a client secret) and the
+ * The Microsoft Entra ID front: the authorize endpoint with its sign-in page
+ * ({@link AuthorizeEndpoint}), the OAuth 2.0 token endpoint ({@code POST
+ * /{tenant}/oauth2/v2.0/token}: client credentials with a client secret or a certificate's client
+ * assertion, authorization code with PKCE, rotating refresh tokens) and the
  * discovery documents MSAL reads before it asks for a token (OpenID configuration, instance
  * discovery, signing keys). Errors have Entra's shape and {@code AADSTS} codes.
  *
@@ -50,15 +53,27 @@ public final class IdentityFront implements Front {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
+    private static final String ASSERTION_TYPE =
+            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
     private final Store store;
     private final TokenService tokens;
     private final Clock clock;
+    private final SignInGrants grants;
+    private final AuthorizeEndpoint authorize;
 
-    /** Creates the front over the store's tenants and apps. */
+    /** Creates the front over the store's tenants and apps, with a memory of its own. */
     public IdentityFront(Store store, TokenService tokens, Clock clock) {
+        this(store, tokens, clock, new SignInGrants(clock));
+    }
+
+    /** Creates the front over the store's tenants and apps and the given sign-in memory. */
+    public IdentityFront(Store store, TokenService tokens, Clock clock, SignInGrants grants) {
         this.store = requireNonNull(store, "store");
         this.tokens = requireNonNull(tokens, "tokens");
         this.clock = requireNonNull(clock, "clock");
+        this.grants = requireNonNull(grants, "grants");
+        this.authorize = new AuthorizeEndpoint(store, grants);
     }
 
     @Override
@@ -83,6 +98,14 @@ public final class IdentityFront implements Front {
         String tenant = s.get(0);
         String rest = String.join("/", s.subList(1, s.size()));
         switch (rest) {
+            case "oauth2/v2.0/authorize":
+                if (!request.method().equals("GET") && !request.method().equals("POST")) {
+                    error(request, response, 405, "invalid_request", 900561,
+                            "The endpoint only accepts GET and POST requests.");
+                    return;
+                }
+                authorize.handle(request, response, tenant);
+                return;
             case "oauth2/v2.0/token":
             case "oauth2/token":
                 if (!request.method().equals("POST")) {
@@ -112,8 +135,15 @@ public final class IdentityFront implements Front {
 
     private void token(Request request, Response response, String tenantName, boolean v1)
             throws IOException {
+        Map<String, String> form = request.form();
+        String grant = form.get("grant_type");
+        if (grant == null || grant.isEmpty()) {
+            missing(request, response, "grant_type");
+            return;
+        }
+        boolean delegated = grant.equals("authorization_code") || grant.equals("refresh_token");
         Optional<Tenant> tenant = store.tenant(tenantName);
-        if (tenant.isEmpty()) {
+        if (tenant.isEmpty() && !(delegated && isGeneric(tenantName))) {
             error(request, response, 400, "invalid_request", 90002, "Tenant '" + tenantName
                     + "' not found. Check to make sure you have the correct tenant ID and are "
                     + "signing into the correct cloud. Check with your subscription "
@@ -121,45 +151,20 @@ public final class IdentityFront implements Front {
                     + "the tenant.");
             return;
         }
-        Map<String, String> form = request.form();
-        String grant = form.get("grant_type");
-        if (grant == null || grant.isEmpty()) {
-            missing(request, response, "grant_type");
-            return;
-        }
-        if (!grant.equals("client_credentials")) {
-            error(request, response, 400, "unsupported_grant_type", 70003,
+        switch (grant) {
+            case "client_credentials" -> clientCredentials(request, response, form,
+                    tenant.get(), v1);
+            case "authorization_code", "refresh_token" -> delegated(request, response, form,
+                    tenant.orElse(null), grant);
+            default -> error(request, response, 400, "unsupported_grant_type", 70003,
                     "The app requested an unsupported grant type '" + grant + "'.");
-            return;
         }
-        String[] basic = basicCredentials(request);
-        String clientId = basic != null ? basic[0] : form.get("client_id");
-        String secret = basic != null ? basic[1] : form.get("client_secret");
-        if (clientId == null || clientId.isEmpty()) {
-            missing(request, response, "client_id");
-            return;
-        }
-        Optional<AppRegistration> app = isGuid(clientId) ? tenant.get().app(clientId)
-                : Optional.empty();
-        if (app.isEmpty()) {
-            error(request, response, 400, "unauthorized_client", 700016, "Application with "
-                    + "identifier '" + clientId + "' was not found in the directory '"
-                    + tenant.get().displayName() + "'. This can happen if the application has "
-                    + "not been installed by the administrator of the tenant or consented to by "
-                    + "any user in the tenant. You may have sent your authentication request to "
-                    + "the wrong tenant.");
-            return;
-        }
-        if (secret == null || secret.isEmpty()) {
-            error(request, response, 401, "invalid_client", 7000218, "The request body must "
-                    + "contain the following parameter: 'client_assertion' or 'client_secret'.");
-            return;
-        }
-        if (app.get().clientSecret() == null || !app.get().clientSecret().equals(secret)) {
-            error(request, response, 401, "invalid_client", 7000215, "Invalid client secret "
-                    + "provided. Ensure the secret being sent in the request is the client "
-                    + "secret value, not the client secret ID, for a secret added to app '"
-                    + app.get().clientId() + "'.");
+    }
+
+    private void clientCredentials(Request request, Response response, Map<String, String> form,
+            Tenant tenant, boolean v1) throws IOException {
+        AppRegistration app = client(request, response, form, tenant, true);
+        if (app == null) {
             return;
         }
         String audience;
@@ -171,7 +176,7 @@ public final class IdentityFront implements Front {
             }
             audience = RESOURCES.get(stripSlash(resource).toLowerCase(Locale.ROOT));
             if (audience == null) {
-                unknownResource(request, response, resource, tenant.get());
+                unknownResource(request, response, resource, tenant);
                 return;
             }
         } else {
@@ -191,11 +196,11 @@ public final class IdentityFront implements Front {
             String resource = first.substring(0, first.length() - "/.default".length());
             audience = RESOURCES.get(resource.toLowerCase(Locale.ROOT));
             if (audience == null) {
-                unknownResource(request, response, resource, tenant.get());
+                unknownResource(request, response, resource, tenant);
                 return;
             }
         }
-        String token = tokens.issueAppToken(tenant.get(), app.get(), audience);
+        String token = tokens.issueAppToken(tenant, app, audience);
         long expiresIn = Math.max(0, tokens.lifetime().getSeconds() - 1);
         response.header("Cache-Control", "no-store, no-cache").header("Pragma", "no-cache");
         addTraceHeaders(request, response);
@@ -211,6 +216,168 @@ public final class IdentityFront implements Front {
                 g.writeStringField("resource", audience);
             }
             g.writeStringField("access_token", token);
+            g.writeEndObject();
+        }
+    }
+
+    /**
+     * The registered application of the request, authenticated: a confidential client must prove
+     * itself with its secret or a client assertion; a public client (required is false) sends
+     * only its id. Sends the error and returns null when the client does not pass.
+     */
+    private AppRegistration client(Request request, Response response, Map<String, String> form,
+            Tenant tenant, boolean credentialRequired) throws IOException {
+        String[] basic = basicCredentials(request);
+        String clientId = basic != null ? basic[0] : form.get("client_id");
+        String secret = basic != null ? basic[1] : form.get("client_secret");
+        String assertion = form.get("client_assertion");
+        if (clientId == null || clientId.isEmpty()) {
+            missing(request, response, "client_id");
+            return null;
+        }
+        Optional<AppRegistration> app = isGuid(clientId) ? tenant.app(clientId)
+                : Optional.empty();
+        if (app.isEmpty()) {
+            error(request, response, 400, "unauthorized_client", 700016, "Application with "
+                    + "identifier '" + clientId + "' was not found in the directory '"
+                    + tenant.displayName() + "'. This can happen if the application has "
+                    + "not been installed by the administrator of the tenant or consented to by "
+                    + "any user in the tenant. You may have sent your authentication request to "
+                    + "the wrong tenant.");
+            return null;
+        }
+        AppRegistration a = app.get();
+        boolean hasSecret = secret != null && !secret.isEmpty();
+        boolean hasAssertion = assertion != null && !assertion.isEmpty();
+        if (!hasSecret && !hasAssertion) {
+            if (!credentialRequired && a.isPublicClient()) {
+                return a;
+            }
+            error(request, response, 401, "invalid_client", 7000218, "The request body must "
+                    + "contain the following parameter: 'client_assertion' or 'client_secret'.");
+            return null;
+        }
+        if (hasAssertion) {
+            if (!ASSERTION_TYPE.equals(form.get("client_assertion_type"))) {
+                error(request, response, 400, "invalid_request", 50027, "Invalid JWT token."
+                        + " client_assertion_type must be '" + ASSERTION_TYPE + "'.");
+                return null;
+            }
+            String problem = ClientAssertion.verify(assertion, a, tenant, clock.instant());
+            if (problem != null) {
+                int colon = problem.indexOf(':');
+                error(request, response, 401, "invalid_client",
+                        Integer.parseInt(problem.substring(6, colon)),
+                        problem.substring(colon + 1).strip());
+                return null;
+            }
+            return a;
+        }
+        if (a.clientSecret() == null || !a.clientSecret().equals(secret)) {
+            error(request, response, 401, "invalid_client", 7000215, "Invalid client secret "
+                    + "provided. Ensure the secret being sent in the request is the client "
+                    + "secret value, not the client secret ID, for a secret added to app '"
+                    + a.clientId() + "'.");
+            return null;
+        }
+        return a;
+    }
+
+    private void delegated(Request request, Response response, Map<String, String> form,
+            Tenant named, String grantType) throws IOException {
+        SignInGrants.Grant grant;
+        String redirect = null;
+        SignInGrants.PendingCode pending = null;
+        if (grantType.equals("authorization_code")) {
+            String code = form.get("code");
+            if (code == null || code.isEmpty()) {
+                missing(request, response, "code");
+                return;
+            }
+            pending = grants.redeemCode(code);
+            if (pending == null) {
+                if (grants.wasUsed(code)) {
+                    error(request, response, 400, "invalid_grant", 54005, "OAuth2"
+                            + " Authorization code was already redeemed, please retry with a"
+                            + " new valid code or use an existing refresh token.");
+                } else {
+                    error(request, response, 400, "invalid_grant", 70008, "The provided"
+                            + " authorization code or refresh token has expired due to"
+                            + " inactivity. Send a new interactive authorization request for"
+                            + " this user and resource.");
+                }
+                return;
+            }
+            grant = pending.grant();
+            redirect = form.get("redirect_uri");
+        } else {
+            String refresh = form.get("refresh_token");
+            if (refresh == null || refresh.isEmpty()) {
+                missing(request, response, "refresh_token");
+                return;
+            }
+            grant = grants.redeemRefreshToken(refresh);
+            if (grant == null) {
+                error(request, response, 400, "invalid_grant", 50173, "The provided grant has"
+                        + " expired due to it being revoked, a fresh auth token is needed. The"
+                        + " user might have changed or reset their password.");
+                return;
+            }
+        }
+        Tenant tenant = store.tenant(grant.tenantId()).orElse(null);
+        if (tenant == null || (named != null && !named.id().equals(tenant.id()))) {
+            error(request, response, 400, "invalid_grant", 700005, "Provided Authorization"
+                    + " Code is intended to use against other tenant, thus rejected.");
+            return;
+        }
+        AppRegistration app = client(request, response, form, tenant, false);
+        if (app == null) {
+            return;
+        }
+        if (!app.clientId().equals(grant.clientId())) {
+            error(request, response, 400, "invalid_grant", 70000, "The provided grant was"
+                    + " issued to another client.");
+            return;
+        }
+        if (pending != null) {
+            if (redirect == null || !redirect.equals(pending.redirectUri())) {
+                error(request, response, 400, "invalid_grant", 500117, "The reply uri"
+                        + " specified in the request does not match the reply uri used in the"
+                        + " authorization request.");
+                return;
+            }
+            if (!SignInGrants.pkceMatches(pending.codeChallenge(), pending.challengeMethod(),
+                    form.get("code_verifier"))) {
+                error(request, response, 400, "invalid_grant", 501481, "The Code_Verifier"
+                        + " does not match the code_challenge supplied in the authorization"
+                        + " request.");
+                return;
+            }
+        }
+        Optional<User> user = tenant.user(grant.userId());
+        if (user.isEmpty() || !user.get().accountEnabled()) {
+            error(request, response, 400, "invalid_grant", 50057, "The user account is"
+                    + " disabled.");
+            return;
+        }
+        String access = tokens.issueUserToken(tenant, app, user.get(), grant.scopes(),
+                grant.audience());
+        // The first code exchange gives a refresh token because the driver asks offline_access;
+        // each refresh gives the successor of the one it used.
+        String refresh = grants.issueRefreshToken(grant);
+        long expiresIn = Math.max(0, tokens.lifetime().getSeconds() - 1);
+        response.header("Cache-Control", "no-store, no-cache").header("Pragma", "no-cache");
+        addTraceHeaders(request, response);
+        try (JsonGenerator g = response.json(200, JSON_TYPE)) {
+            g.writeStartObject();
+            g.writeStringField("token_type", "Bearer");
+            g.writeStringField("scope", String.join(" ", grant.scopes().stream().sorted()
+                    .map(s -> grant.audience().equals(TokenService.GRAPH_AUDIENCE) ? s
+                            : grant.audience() + "/" + s).toList()));
+            g.writeNumberField("expires_in", expiresIn);
+            g.writeNumberField("ext_expires_in", expiresIn);
+            g.writeStringField("access_token", access);
+            g.writeStringField("refresh_token", refresh);
             g.writeEndObject();
         }
     }
@@ -397,7 +564,17 @@ public final class IdentityFront implements Front {
         g.writeEndArray();
     }
 
-    private static boolean isGuid(String s) {
+    /** Whether a tenant segment is one of the multi-tenant names rather than a tenant. */
+    static boolean isGeneric(String tenant) {
+        return GENERIC_TENANTS.contains(tenant.toLowerCase(Locale.ROOT));
+    }
+
+    /** The token audience of a resource (URI or app id), or null when it is not served. */
+    static String audienceOf(String resource) {
+        return RESOURCES.get(stripSlash(resource).toLowerCase(Locale.ROOT));
+    }
+
+    static boolean isGuid(String s) {
         try {
             UUID.fromString(s);
             return s.length() == 36;

@@ -25,6 +25,8 @@ public final class Tenant {
     private final Map<String, User> usersByKey = new ConcurrentHashMap<>();
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
+    private final Map<String, AppRegistration> userAssignedIdentities = new ConcurrentHashMap<>();
+    private volatile AppRegistration systemAssignedIdentity;
 
     Tenant(String id, String domain, String displayName, Clock clock) {
         this.id = UUID.fromString(requireNonNull(id, "id")).toString();
@@ -101,6 +103,32 @@ public final class Tenant {
     /** Finds a registered application by client id (ignoring case). */
     public Optional<AppRegistration> app(String clientId) {
         return Optional.ofNullable(apps.get(clientId.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Sets the system-assigned managed identity of the Azure resource the emulator plays (its
+     * service principal, with the application permissions granted to it).
+     */
+    public AppRegistration setSystemAssignedIdentity(AppRegistration identity) {
+        this.systemAssignedIdentity = requireNonNull(identity, "identity");
+        return identity;
+    }
+
+    /** Returns the system-assigned managed identity, if the resource has one. */
+    public Optional<AppRegistration> systemAssignedIdentity() {
+        return Optional.ofNullable(systemAssignedIdentity);
+    }
+
+    /** Attaches a user-assigned managed identity to the resource the emulator plays. */
+    public AppRegistration addUserAssignedIdentity(AppRegistration identity) {
+        userAssignedIdentities.put(requireNonNull(identity, "identity").clientId(), identity);
+        return identity;
+    }
+
+    /** Finds a user-assigned managed identity by its client id (ignoring case). */
+    public Optional<AppRegistration> userAssignedIdentity(String clientId) {
+        return Optional.ofNullable(
+                userAssignedIdentities.get(clientId.toLowerCase(Locale.ROOT)));
     }
 
     @Override
