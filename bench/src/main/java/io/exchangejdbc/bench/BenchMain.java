@@ -1,0 +1,334 @@
+package io.exchangejdbc.bench;
+
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.authentication.AuthenticationProvider;
+import io.exchangejdbc.emulator.Emulator;
+import io.exchangejdbc.emulator.http.LoggedRequest;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark run: starts the emulator, runs every scenario with the driver and its peers side
+ * by side (alternating, after a warm-up), prints a table of medians and ratios with the goals,
+ * and writes the same as JSON.
+ *
+ * <p>Usage: {@code java -jar bench/target/exchange-bench.jar [--graph-rows N] [--memory-rows N]
+ * [--runs N] [--out FILE]}, run from the repository root (the cold-start scenario starts
+ * {@code ./exsql}).
+ */
+public final class BenchMain {
+
+    private final int graphRows;
+    private final int memoryRows;
+    private final int runs;
+    private final Path out;
+    private final List<Measurement> measurements = new ArrayList<>();
+    private final Map<String, String> figures = new LinkedHashMap<>();
+
+    private BenchMain(int graphRows, int memoryRows, int runs, Path out) {
+        this.graphRows = graphRows;
+        this.memoryRows = memoryRows;
+        this.runs = runs;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int graphRows = 100_000;
+        int memoryRows = 1_000_000;
+        int runs = 5;
+        Path out = Path.of("bench/target/bench-results.json");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--graph-rows" -> graphRows = Integer.parseInt(args[++i]);
+                case "--memory-rows" -> memoryRows = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                default -> {
+                    System.err.println("usage: exchange-bench [--graph-rows N] [--memory-rows N]"
+                            + " [--runs N] [--out FILE]");
+                    System.exit(2);
+                }
+            }
+        }
+        new BenchMain(graphRows, memoryRows, runs, out).run();
+    }
+
+    private void run() throws Exception {
+        try (Emulator emu = Emulator.builder().seed(1).users(2).messagesForUser(0, graphRows)
+                .messagesForUser(1, 50).requestLogLimit(1_000_000).port(0).build().start()) {
+            graphRead(emu);
+            latency(emu);
+        }
+        memory();
+        print();
+        writeJson();
+    }
+
+    // ---- 1. Graph read -------------------------------------------------------------------
+
+    private void graphRead(Emulator emu) throws Exception {
+        String user = emu.demoUser().userPrincipalName();
+        String token = emu.issueAppToken(emu.defaultClientId());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        AuthenticationProvider auth =
+                (request, context) -> request.headers.add("Authorization", "Bearer " + token);
+        GraphServiceClient sdk = new GraphServiceClient(auth);
+        sdk.getRequestAdapter().setBaseUrl(emu.graphUrl() + "/v1.0");
+        String firstPage = GraphReaders.firstPage(emu.graphUrl(), user);
+        Measurement driver = new Measurement("graph-read", "driver");
+        Measurement peer = new Measurement("graph-read", "graph-sdk");
+        Measurement floor = new Measurement("graph-read", "raw-floor");
+        try (Connection c = DriverManager.getConnection("jdbc:exchange:"
+                + emu.connectionString())) {
+            List<Runnable> order = new ArrayList<>();
+            for (int i = -1; i < runs; i++) {
+                boolean warmup = i < 0;
+                Contender[] contenders = {
+                    () -> GraphReaders.driver(c),
+                    () -> GraphReaders.sdk(sdk, user),
+                    () -> GraphReaders.floor(http, token, firstPage)};
+                Measurement[] targets = {driver, peer, floor};
+                for (int k = 0; k < 3; k++) {
+                    int j = Math.floorMod(i + k, 3); // rotate who goes first
+                    measure(emu, contenders[j], warmup ? null : targets[j]);
+                }
+            }
+            order.clear();
+        }
+        measurements.add(driver);
+        measurements.add(peer);
+        measurements.add(floor);
+        figures.put("graph-read: driver rows/s vs SDK (goal >= 2.0x)",
+                ratio(driver.rowsPerSecond() / peer.rowsPerSecond()));
+        figures.put("graph-read: raw floor rows/s vs driver (goal <= 1.2x)",
+                ratio(floor.rowsPerSecond() / driver.rowsPerSecond()));
+    }
+
+    @FunctionalInterface
+    private interface Contender {
+        long read() throws Exception;
+    }
+
+    private void measure(Emulator emu, Contender contender, Measurement into) throws Exception {
+        emu.clearRequestLog();
+        HeapProbe.reset();
+        long base = HeapProbe.used();
+        long start = System.nanoTime();
+        long rows = contender.read();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = Math.max(0, HeapProbe.peak() - base);
+        long requests = 0;
+        for (LoggedRequest r : emu.requestLog()) {
+            if (r.path().startsWith("/v1.0/")) {
+                requests++;
+            }
+        }
+        if (into != null) {
+            into.add(seconds, rows, requests, peak);
+        }
+    }
+
+    // ---- 3. Latency ----------------------------------------------------------------------
+
+    private void latency(Emulator emu) throws Exception {
+        String url = "jdbc:exchange:" + emu.connectionString();
+        String small = emu.store().users().get(1).userPrincipalName();
+        String oneRow = "SELECT subject FROM Messages WHERE UserId = '" + small + "' LIMIT 1";
+        // cold JVM to the first row, through exsql and through plain JDBC
+        File exsql = new File("exsql");
+        if (exsql.canExecute()) {
+            run(List.of("./exsql", "-c", url, oneRow)); // builds the CDS archive if needed
+            Measurement cold = new Measurement("latency", "cold exsql one-shot");
+            for (int i = 0; i < runs; i++) {
+                cold.add(run(List.of("./exsql", "-c", url, oneRow)), 1, 0, 0);
+            }
+            measurements.add(cold);
+            figures.put("latency: cold exsql one-shot (goal < 1.5 s)",
+                    String.format(Locale.ROOT, "%.2f s", cold.medianSeconds()));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        Measurement coldJdbc = new Measurement("latency", "cold plain JDBC");
+        for (int i = 0; i < runs; i++) {
+            coldJdbc.add(run(List.of(java, "-cp", cp, ColdJdbc.class.getName(), url, oneRow)), 1,
+                    0, 0);
+        }
+        measurements.add(coldJdbc);
+        // warm: the same one-page query repeated, prepared and not, beside the bare request
+        String token = emu.issueAppToken(emu.defaultClientId());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest bare = HttpRequest.newBuilder(URI.create(emu.graphUrl() + "/v1.0/users/"
+                + small + "/messages?$select=subject&$top=1")).header("Authorization",
+                "Bearer " + token).header("Prefer", "IdType=\"ImmutableId\"").GET().build();
+        int repeats = 300;
+        List<Double> prepared = new ArrayList<>();
+        List<Double> unprepared = new ArrayList<>();
+        List<Double> httpOnly = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url);
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT subject FROM Messages WHERE UserId = ? LIMIT 1")) {
+            for (int i = 0; i < repeats; i++) {
+                long t0 = System.nanoTime();
+                ps.setString(1, small);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                }
+                long t1 = System.nanoTime();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(oneRow)) {
+                    rs.next();
+                }
+                long t2 = System.nanoTime();
+                http.send(bare, HttpResponse.BodyHandlers.ofString()).body();
+                long t3 = System.nanoTime();
+                if (i >= repeats / 3) { // the first third warms up
+                    prepared.add((t1 - t0) / 1e6);
+                    unprepared.add((t2 - t1) / 1e6);
+                    httpOnly.add((t3 - t2) / 1e6);
+                }
+            }
+        }
+        double p = Measurement.median(prepared);
+        double u = Measurement.median(unprepared);
+        double h = Measurement.median(httpOnly);
+        figures.put("latency: warm prepared query, median", ms(p));
+        figures.put("latency: warm unprepared query, median", ms(u));
+        figures.put("latency: the bare HTTP request, median", ms(h));
+        figures.put("latency: driver's own time per prepared query (goal < 2 ms)", ms(p - h));
+        figures.put("latency: driver's own time per unprepared query", ms(u - h));
+    }
+
+    /** Runs a command to completion and returns its wall time in seconds. */
+    private static double run(List<String> command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        long start = System.nanoTime();
+        Process process = pb.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException(command.get(0) + " failed (" + exit + "): " + output);
+        }
+        return seconds;
+    }
+
+    // ---- 5. Memory -----------------------------------------------------------------------
+
+    private void memory() throws Exception {
+        try (Emulator emu = Emulator.builder().seed(2).users(1).messagesForUser(0, memoryRows)
+                .requestLogLimit(10).port(0).build().start()) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String cp = System.getProperty("java.class.path");
+            long checkpoint = Math.max(1, memoryRows / 10);
+            Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", cp,
+                    MemoryRun.class.getName(), "jdbc:exchange:" + emu.connectionString(),
+                    Long.toString(checkpoint)).redirectErrorStream(true).start();
+            String line;
+            String result = null;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                    process.getInputStream(), StandardCharsets.UTF_8))) {
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("rows=")) {
+                        result = line;
+                    }
+                }
+            }
+            int exit = process.waitFor();
+            if (exit != 0 || result == null) {
+                figures.put("memory: SELECT * of " + memoryRows + " rows with -Xmx256m",
+                        "FAILED (exit " + exit + ")");
+                return;
+            }
+            String[] parts = result.split(" ");
+            long rows = Long.parseLong(parts[0].substring(5));
+            double seconds = Double.parseDouble(parts[1].substring(8));
+            String[] heap = parts[2].substring(5).split(",");
+            long first = Long.parseLong(heap[0]);
+            long max = 0;
+            for (String h : heap) {
+                max = Math.max(max, Long.parseLong(h));
+            }
+            Measurement m = new Measurement("memory", "driver -Xmx256m SELECT *");
+            m.add(seconds, rows, 0, max);
+            measurements.add(m);
+            figures.put("memory: rows streamed with -Xmx256m", Long.toString(rows));
+            figures.put("memory: heap after GC at the first / highest checkpoint (goal: flat)",
+                    mb(first) + " / " + mb(max));
+        }
+    }
+
+    // ---- output --------------------------------------------------------------------------
+
+    private void print() {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-12s %-28s %10s %12s %9s %10s %10s%n", "scenario",
+                "contender", "rows", "rows/s", "median s", "requests", "peak heap");
+        for (Measurement m : measurements) {
+            System.out.printf(Locale.ROOT, "%-12s %-28s %10d %12.0f %9.3f %10d %10s%n",
+                    m.scenario, m.contender, m.rows(), m.rowsPerSecond(), m.medianSeconds(),
+                    m.requests(), mb(m.medianPeakHeap()));
+        }
+        System.out.println();
+        for (Map.Entry<String, String> e : figures.entrySet()) {
+            System.out.printf(Locale.ROOT, "%-72s %s%n", e.getKey(), e.getValue());
+        }
+        System.out.println();
+        System.out.println("runs per contender: " + runs + " (medians), after one warm-up each");
+    }
+
+    private void writeJson() throws Exception {
+        StringBuilder sb = new StringBuilder("{\n  \"runs\": ").append(runs)
+                .append(",\n  \"measurements\": [\n");
+        for (int i = 0; i < measurements.size(); i++) {
+            Measurement m = measurements.get(i);
+            sb.append(String.format(Locale.ROOT, "    {\"scenario\": %s, \"contender\": %s,"
+                    + " \"rows\": %d, \"rowsPerSecond\": %.1f, \"medianSeconds\": %.4f,"
+                    + " \"requests\": %d, \"peakHeapBytes\": %d}%s%n", quote(m.scenario),
+                    quote(m.contender), m.rows(), m.rowsPerSecond(), m.medianSeconds(),
+                    m.requests(), m.medianPeakHeap(), i + 1 < measurements.size() ? "," : ""));
+        }
+        sb.append("  ],\n  \"figures\": {\n");
+        int i = 0;
+        for (Map.Entry<String, String> e : figures.entrySet()) {
+            sb.append("    ").append(quote(e.getKey())).append(": ").append(quote(e.getValue()))
+                    .append(++i < figures.size() ? ",\n" : "\n");
+        }
+        sb.append("  }\n}\n");
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, sb.toString());
+        System.out.println("written: " + out);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String ratio(double r) {
+        return String.format(Locale.ROOT, "%.2fx", r);
+    }
+
+    private static String ms(double v) {
+        return String.format(Locale.ROOT, "%.2f ms", v);
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
+    }
+}

@@ -1,0 +1,32 @@
+package io.exchangejdbc.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark harness runs end to end at tiny sizes: every contender reads every row and the
+ * results are written. It measures nothing; the figures come from the full run.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void everyScenarioRunsAndWritesItsResults(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("results.json");
+        BenchMain.main(new String[] {"--graph-rows", "1200", "--memory-rows", "300", "--runs",
+            "1", "--out", out.toString()});
+        String json = Files.readString(out);
+        for (String contender : new String[] {"\"driver\"", "\"graph-sdk\"", "\"raw-floor\"",
+            "cold plain JDBC", "driver -Xmx256m SELECT *"}) {
+            assertTrue(json.contains(contender), contender + " missing in " + json);
+        }
+        // each reader of the Graph read scenario saw all 1200 messages, in 2 pages of 1000
+        assertTrue(json.contains("\"contender\": \"driver\", \"rows\": 1200"), json);
+        assertTrue(json.contains("\"contender\": \"graph-sdk\", \"rows\": 1200"), json);
+        assertTrue(json.contains("\"contender\": \"raw-floor\", \"rows\": 1200"), json);
+        assertTrue(json.contains("\"rows\": 300"), "memory run streamed every row: " + json);
+    }
+}
