@@ -61,11 +61,8 @@ public final class BenchMain {
                 case "--memory-rows" -> memoryRows = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
-                default -> {
-                    System.err.println("usage: exchange-bench [--graph-rows N] [--memory-rows N]"
-                            + " [--runs N] [--out FILE]");
-                    System.exit(2);
-                }
+                default -> throw new IllegalArgumentException("usage: exchange-bench"
+                        + " [--graph-rows N] [--memory-rows N] [--runs N] [--out FILE]");
             }
         }
         new BenchMain(graphRows, memoryRows, runs, out).run();

@@ -64,27 +64,26 @@ public final class PropertyReference {
     /**
      * Writes {@link #markdown()} between the markers of the README given as argument.
      *
+     * A failure ends the program with an exception, so with a non-zero exit status.
+     *
      * @param args {@code [--check] README-path}
      */
     public static void main(String[] args) throws IOException {
         boolean check = args.length == 2 && "--check".equals(args[0]);
         if (args.length != (check ? 2 : 1)) {
-            System.err.println("usage: PropertyReference [--check] README.md");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: PropertyReference [--check] README.md");
         }
         Path readme = Path.of(args[args.length - 1]);
         String document = Files.readString(readme, StandardCharsets.UTF_8);
         String updated = withSection(document, markdown());
         if (updated == null) {
-            System.err.println(readme + ": add the lines " + START_MARKER + " and " + END_MARKER
-                    + " where the property reference belongs");
-            System.exit(1);
+            throw new IllegalStateException(readme + ": add the lines " + START_MARKER + " and "
+                    + END_MARKER + " where the property reference belongs");
         }
         if (updated.equals(document)) {
             System.out.println(readme + ": property reference is up to date");
         } else if (check) {
-            System.err.println(readme + ": property reference is out of date");
-            System.exit(1);
+            throw new IllegalStateException(readme + ": property reference is out of date");
         } else {
             Files.writeString(readme, updated, StandardCharsets.UTF_8);
             System.out.println(readme + ": property reference updated");

@@ -36,10 +36,9 @@ public final class EmulatorMain {
                 }
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("exchange-emulator: " + e.getMessage());
             usage(System.err);
-            System.exit(2);
-            return;
+            // an uncaught exception ends the program with a non-zero status
+            throw new IllegalArgumentException("exchange-emulator: " + e.getMessage(), e);
         }
         Emulator emu = builder.build().start();
         CountDownLatch stopped = new CountDownLatch(1);
