@@ -59,7 +59,9 @@ public final class Redactor {
 
     /** {@code "name": "value"} in JSON, the value with its escapes. */
     private static final Pattern JSON_FIELD = Pattern.compile(
-            "(\"(?:" + SECRET_FIELDS + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+            // possessive: an alternation repeated per character would recurse once per
+            // character and overflow the stack on a long value
+            "(\"(?:" + SECRET_FIELDS + ")\"\\s*:\\s*)\"(?:[^\"\\\\]++|\\\\.)*+\"",
             Pattern.CASE_INSENSITIVE);
 
     /**

@@ -96,4 +96,14 @@ class RedactorTest {
         assertEquals("", redactor.redact(""));
         assertNull(redactor.header("Authorization", null));
     }
+
+    @Test
+    void redactsAVeryLongJsonSecretWithoutOverflowingTheStack() {
+        String token = "x".repeat(200_000);
+        String body = "{\"token_type\":\"Bearer\",\"refresh_token\":\"" + token
+                + "\",\"expires_in\":3599}";
+        String redacted = Redactor.of(java.util.List.of()).redact(body);
+        org.junit.jupiter.api.Assertions.assertFalse(redacted.contains("xxxxxxxx"), redacted);
+        org.junit.jupiter.api.Assertions.assertTrue(redacted.contains("expires_in"), redacted);
+    }
 }

@@ -61,8 +61,8 @@ final class ClientAssertion {
         }
         X509Certificate cert = null;
         for (X509Certificate c : app.certificates()) {
-            if (thumbprint(c, "SHA-256").equals(header.get("x5t#S256"))
-                    || thumbprint(c, "SHA-1").equals(header.get("x5t"))) {
+            if (thumbprint(c, "SHA-256").equals(base64Url(header.get("x5t#S256")))
+                    || thumbprint(c, "SHA-1").equals(base64Url(header.get("x5t")))) {
                 cert = c;
                 break;
             }
@@ -111,6 +111,22 @@ final class ClientAssertion {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * A thumbprint header in base64url without padding. msal4j writes the thumbprints in plain
+     * base64 (with {@code +}, {@code /} and {@code =}), which Entra accepts as well.
+     */
+    private static String base64Url(Object value) {
+        if (!(value instanceof String s)) {
+            return null;
+        }
+        String url = s.replace('+', '-').replace('/', '_');
+        int end = url.length();
+        while (end > 0 && url.charAt(end - 1) == '=') {
+            end--;
+        }
+        return url.substring(0, end);
     }
 
     /** The base64url SHA thumbprint of a certificate, as the JOSE headers carry it. */

@@ -121,7 +121,8 @@ public final class Tenant {
 
     /** Attaches a user-assigned managed identity to the resource the emulator plays. */
     public AppRegistration addUserAssignedIdentity(AppRegistration identity) {
-        userAssignedIdentities.put(requireNonNull(identity, "identity").clientId(), identity);
+        userAssignedIdentities.put(requireNonNull(identity, "identity").clientId()
+                .toLowerCase(Locale.ROOT), identity);
         return identity;
     }
 
