@@ -4,6 +4,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.authentication.AuthenticationProvider;
 import io.exchangejdbc.emulator.Emulator;
 import io.exchangejdbc.emulator.http.LoggedRequest;
+import io.exchangejdbc.emulator.http.Throttling;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -18,7 +19,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +34,8 @@ import java.util.Map;
  * and writes the same as JSON.
  *
  * <p>Usage: {@code java -jar bench/target/exchange-bench.jar [--graph-rows N] [--memory-rows N]
- * [--runs N] [--out FILE]}, run from the repository root (the cold-start scenario starts
- * {@code ./exsql}).
+ * [--runs N] [--mailboxes N] [--mailbox-rows N] [--mailbox-seconds N] [--only-mailboxes]
+ * [--out FILE]}, run from the repository root (the cold-start scenario starts {@code ./exsql}).
  */
 public final class BenchMain {
 
@@ -40,14 +43,23 @@ public final class BenchMain {
     private final int memoryRows;
     private final int runs;
     private final Path out;
+    private final int mailboxes;
+    private final int mailboxRows;
+    private final int mailboxSeconds;
+    private final boolean onlyMailboxes;
     private final List<Measurement> measurements = new ArrayList<>();
     private final Map<String, String> figures = new LinkedHashMap<>();
 
-    private BenchMain(int graphRows, int memoryRows, int runs, Path out) {
+    private BenchMain(int graphRows, int memoryRows, int runs, Path out, int mailboxes,
+            int mailboxRows, int mailboxSeconds, boolean onlyMailboxes) {
         this.graphRows = graphRows;
         this.memoryRows = memoryRows;
         this.runs = runs;
         this.out = out;
+        this.mailboxes = mailboxes;
+        this.mailboxRows = mailboxRows;
+        this.mailboxSeconds = mailboxSeconds;
+        this.onlyMailboxes = onlyMailboxes;
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,26 +67,44 @@ public final class BenchMain {
         int memoryRows = 1_000_000;
         int runs = 5;
         Path out = Path.of("bench/target/bench-results.json");
+        int mailboxes = 50;
+        int mailboxRows = 2_000;
+        int mailboxSeconds = 60;
+        boolean onlyMailboxes = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--graph-rows" -> graphRows = Integer.parseInt(args[++i]);
                 case "--memory-rows" -> memoryRows = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--mailboxes" -> mailboxes = Integer.parseInt(args[++i]);
+                case "--mailbox-rows" -> mailboxRows = Integer.parseInt(args[++i]);
+                case "--mailbox-seconds" -> mailboxSeconds = Integer.parseInt(args[++i]);
+                case "--only-mailboxes" -> onlyMailboxes = true;
                 default -> throw new IllegalArgumentException("usage: exchange-bench"
-                        + " [--graph-rows N] [--memory-rows N] [--runs N] [--out FILE]");
+                        + " [--graph-rows N] [--memory-rows N] [--runs N] [--mailboxes N]"
+                        + " [--mailbox-rows N] [--mailbox-seconds N] [--only-mailboxes]"
+                        + " [--out FILE]");
             }
         }
-        new BenchMain(graphRows, memoryRows, runs, out).run();
+        new BenchMain(graphRows, memoryRows, runs, out, mailboxes, mailboxRows, mailboxSeconds,
+                onlyMailboxes).run();
     }
 
     private void run() throws Exception {
+        if (onlyMailboxes) {
+            manyMailboxes();
+            print();
+            writeJson();
+            return;
+        }
         try (Emulator emu = Emulator.builder().seed(1).users(2).messagesForUser(0, graphRows)
                 .messagesForUser(1, 50).requestLogLimit(1_000_000).port(0).build().start()) {
             graphRead(emu);
             latency(emu);
         }
         memory();
+        manyMailboxes();
         print();
         writeJson();
     }
@@ -268,6 +298,114 @@ public final class BenchMain {
             figures.put("memory: rows streamed with -Xmx256m", Long.toString(rows));
             figures.put("memory: heap after GC at the first / highest checkpoint (goal: flat)",
                     mb(first) + " / " + mb(max));
+        }
+    }
+
+    // ---- 6. Many mailboxes under throttling -----------------------------------------------
+
+    /**
+     * Queries over many mailboxes against an emulator that throttles as Outlook does, with the
+     * request budget per window scaled down so that the limits alone make a run last about
+     * {@code mailboxSeconds}: each time is set beside the least the limits allow.
+     */
+    private void manyMailboxes() throws Exception {
+        try (Emulator emu = Emulator.builder().seed(3).users(mailboxes)
+                .messagesPerUser(mailboxRows).requestLogLimit(1_000_000).port(0).build()
+                .start()) {
+            StringBuilder literals = new StringBuilder("(");
+            for (int i = 0; i < mailboxes; i++) {
+                literals.append(i == 0 ? "'" : ", '")
+                        .append(emu.store().users().get(i).userPrincipalName()).append('\'');
+            }
+            String in = "UserId IN " + literals.append(')');
+            String subquery = "UserId IN (SELECT id FROM Users)";
+            long expected = (long) mailboxes * mailboxRows;
+            // Pages of 100 so that counting takes enough requests for the budget to bite.
+            try (Connection c = DriverManager.getConnection("jdbc:exchange:"
+                    + emu.connectionString() + "Pagesize=100;")) {
+                String where = in;
+                String form = "IN (" + mailboxes + " UPN literals)";
+                try {
+                    if (count(c, "SELECT COUNT(*) FROM Messages WHERE " + subquery) == expected) {
+                        where = subquery;
+                        form = "IN (SELECT id FROM Users)";
+                    }
+                } catch (SQLException e) {
+                    // not routed yet: the literal list it is
+                }
+                throttledRun(emu, c, "COUNT(*) " + form + ", pages of 100",
+                        "SELECT COUNT(*) FROM Messages WHERE " + where, expected);
+            }
+        }
+    }
+
+    private void throttledRun(Emulator emu, Connection c, String what, String sql,
+            long expected) throws Exception {
+        // Unthrottled first, to learn how many requests a mailbox needs.
+        emu.setThrottling(Throttling.off());
+        emu.clearRequestLog();
+        count(c, sql);
+        long messageRequests = 0;
+        for (LoggedRequest r : emu.requestLog()) {
+            if (r.path().startsWith("/v1.0/users/") && r.path().contains("/messages")) {
+                messageRequests++;
+            }
+        }
+        int perMailbox = (int) Math.max(1, (messageRequests + mailboxes - 1) / mailboxes);
+        // About a dozen windows where the requests allow it, so that the last, partly used
+        // window weighs little in the total.
+        int budget = Math.max(1, perMailbox / 12);
+        int windows = (perMailbox + budget - 1) / budget;
+        // The first window's requests go at once: only the windows after it cost time.
+        Duration window = Duration.ofMillis(mailboxSeconds * 1000L / Math.max(1, windows - 1));
+        double bound = (windows - 1) * window.toMillis() / 1000.0;
+        emu.setThrottling(Throttling.graphDefaults().withWindow(window).withBudget(budget));
+        emu.resetThrottlingCounters();
+        emu.clearRequestLog();
+        long start = System.nanoTime();
+        long rows = -1;
+        int failed = 0;
+        try {
+            rows = count(c, sql);
+            if (rows != expected) {
+                failed++;
+            }
+        } catch (SQLException e) {
+            failed++;
+            System.err.println("many-mailboxes: the query failed: " + e.getMessage());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        emu.setThrottling(Throttling.off());
+        Measurement m = new Measurement("mailboxes", what.length() > 28
+                ? what.substring(0, 28) : what);
+        m.add(seconds, Math.max(0, rows), emu.requestLog().size(), 0);
+        measurements.add(m);
+        String head = "many-mailboxes: " + what + ", " + mailboxes + " x " + mailboxRows;
+        figures.put(head + ": time (" + budget + " requests per " + window.toMillis()
+                + " ms per mailbox)", String.format(Locale.ROOT, "%.2f s", seconds));
+        figures.put(head + ": lower bound (" + perMailbox + " requests per mailbox, "
+                + windows + " windows, the first free)",
+                String.format(Locale.ROOT, "%.2f s", bound));
+        figures.put(head + ": time vs bound (goal <= 1.25x)", bound > 0
+                ? ratio(seconds / bound) : "n/a (one window: the limits cost nothing)");
+        figures.put(head + ": 429 answers", Long.toString(emu.throttledCount()));
+        figures.put(head + ": most requests at once per mailbox (limit 4)",
+                Integer.toString(emu.peakMailboxConcurrency()));
+        figures.put(head + ": failed queries (goal 0)", Integer.toString(failed));
+    }
+
+    /** The count a {@code SELECT COUNT(*)} returns, or the number of rows of another query. */
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (sql.startsWith("SELECT COUNT(*)")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+            long n = 0;
+            while (rs.next()) {
+                n++;
+            }
+            return n;
         }
     }
 

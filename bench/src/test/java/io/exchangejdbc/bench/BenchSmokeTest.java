@@ -17,7 +17,8 @@ class BenchSmokeTest {
     void everyScenarioRunsAndWritesItsResults(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("results.json");
         BenchMain.main(new String[] {"--graph-rows", "1200", "--memory-rows", "300", "--runs",
-            "1", "--out", out.toString()});
+            "1", "--mailboxes", "3", "--mailbox-rows", "250", "--mailbox-seconds", "1", "--out",
+            out.toString()});
         String json = Files.readString(out);
         for (String contender : new String[] {"\"driver\"", "\"graph-sdk\"", "\"raw-floor\"",
             "cold plain JDBC", "driver -Xmx256m SELECT *"}) {
@@ -28,5 +29,8 @@ class BenchSmokeTest {
         assertTrue(json.contains("\"contender\": \"graph-sdk\", \"rows\": 1200"), json);
         assertTrue(json.contains("\"contender\": \"raw-floor\", \"rows\": 1200"), json);
         assertTrue(json.contains("\"rows\": 300"), "memory run streamed every row: " + json);
+        // the throttled count over 3 mailboxes of 250 found every message and failed no query
+        assertTrue(json.contains("\"rows\": 750"), json);
+        assertTrue(json.contains("failed queries (goal 0)\": \"0\""), json);
     }
 }

@@ -39,6 +39,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     public static final RetryPolicy NEVER = new RetryPolicy(1, Duration.ZERO, Duration.ZERO,
             Duration.ZERO);
 
+    /** How many more attempts a request may make when each answer says when to retry. */
+    static final int RETRY_AFTER_ATTEMPTS_FACTOR = 5;
+
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
@@ -63,12 +66,19 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
      */
     public Optional<Duration> delayBeforeRetry(int failedAttempts, String retryAfter, Instant now,
             double random) {
-        if (failedAttempts >= maxAttempts) {
-            return Optional.empty();
-        }
         Optional<Duration> asked = parseRetryAfter(retryAfter, now);
         if (asked.isPresent()) {
+            // A service that says when to come back is waited for: when several requests to
+            // one mailbox wait out the same Retry-After, only one gets the freed slot and the
+            // others are told to wait again, which is no failure of theirs. The Timeout bounds
+            // the waiting; a larger cap of attempts bounds a service that never lets go.
+            if (failedAttempts >= maxAttempts * RETRY_AFTER_ATTEMPTS_FACTOR) {
+                return Optional.empty();
+            }
             return asked.get().compareTo(maxRetryAfter) > 0 ? Optional.empty() : asked;
+        }
+        if (failedAttempts >= maxAttempts) {
+            return Optional.empty();
         }
         return Optional.of(backoff(failedAttempts, random));
     }

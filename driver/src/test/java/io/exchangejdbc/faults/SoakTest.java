@@ -112,10 +112,20 @@ class SoakTest {
                 + right.get() + " right, failures " + states);
         assertTrue(states.stream().allMatch(s -> s.startsWith("08") || s.equals("HYT00")),
                 "failures are communication errors or time-outs: " + states);
-        assertTrue(openDescriptors() <= descriptorsBefore + 2 * THREADS,
-                "file handles leaked: " + descriptorsBefore + " before, " + openDescriptors()
-                        + " after");
+        // Closed clients' sockets go once the JDK notices them unreachable, and idle server
+        // sockets when the emulator times them out: allow that, not one per query or connection
+        // (10,000 queries and some 300 connections ran).
+        long after = openDescriptors();
+        for (int i = 0; i < 50 && after > descriptorsBefore + LEAK_SLACK; i++) {
+            Thread.sleep(200);
+            after = openDescriptors();
+        }
+        assertTrue(after <= descriptorsBefore + LEAK_SLACK,
+                "file handles leaked: " + descriptorsBefore + " before, " + after + " after");
     }
+
+    /** Descriptors that may still be open after the run: far fewer than queries or connections. */
+    private static final int LEAK_SLACK = 150;
 
     private static long openDescriptors() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();

@@ -9,6 +9,7 @@ import io.exchangejdbc.emulator.http.EmulatorHttpServer;
 import io.exchangejdbc.emulator.http.Faults;
 import io.exchangejdbc.emulator.http.LoggedRequest;
 import io.exchangejdbc.emulator.http.RequestLog;
+import io.exchangejdbc.emulator.http.Throttling;
 import io.exchangejdbc.emulator.http.TlsIdentity;
 import io.exchangejdbc.emulator.identity.IdentityFront;
 import io.exchangejdbc.emulator.identity.ManagedIdentityFront;
@@ -111,6 +112,7 @@ public final class Emulator implements AutoCloseable {
                         new IdentityFront(store, tokens, clock, signIns),
                         new ManagedIdentityFront(tenant, tokens, clock, identityHeader)),
                 requestLog, faults, clock, b.https ? tls : null);
+        server.limiter().configure(b.throttling);
     }
 
     /** Returns a builder with the defaults: seed 42, 5 users, 200 messages each, port 0. */
@@ -233,6 +235,46 @@ public final class Emulator implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * Throttles Graph requests from now on as Outlook does per application and mailbox (429 with
+     * {@code Retry-After} over a limit), or stops with {@link Throttling#off()}; each mailbox's
+     * history starts afresh.
+     */
+    public void setThrottling(Throttling throttling) {
+        server.limiter().configure(throttling);
+    }
+
+    /** Returns the throttling in force ({@link Throttling#off()} by default). */
+    public Throttling throttling() {
+        return server.limiter().settings();
+    }
+
+    /** Returns the number of 429 answers given by the throttling. */
+    public long throttledCount() {
+        return server.limiter().throttledCount();
+    }
+
+    /**
+     * Returns the most requests seen in flight at once for one application and mailbox while
+     * throttling was on, counting a request that was turned away.
+     */
+    public int peakMailboxConcurrency() {
+        return server.limiter().peakConcurrency();
+    }
+
+    /**
+     * Returns the number of requests that came to a mailbox before the wait a 429 announced was
+     * over, leaving out those already on their way when the 429 was sent.
+     */
+    public long requestsBeforeRetryAfter() {
+        return server.limiter().earlyRequests();
+    }
+
+    /** Sets the throttling figures (429s, peak concurrency, early requests) back to zero. */
+    public void resetThrottlingCounters() {
+        server.limiter().resetCounters();
+    }
+
     /** Sets the lifetime of tokens issued from now on (zero: tokens expire at once). */
     public void setTokenLifetime(Duration lifetime) {
         tokens.setLifetime(lifetime);
@@ -347,8 +389,19 @@ public final class Emulator implements AutoCloseable {
         private Duration tokenLifetime = TokenService.DEFAULT_LIFETIME;
         private int requestLogLimit = 100_000;
         private boolean https;
+        private Throttling throttling = Throttling.off();
 
         private Builder() {
+        }
+
+        /**
+         * Sets the throttling of Graph requests per application and mailbox, e.g.
+         * {@code Throttling.graphDefaults().withWindow(Duration.ofSeconds(2)).withBudget(50)}
+         * (default {@link Throttling#off()}).
+         */
+        public Builder throttling(Throttling v) {
+            this.throttling = requireNonNull(v, "throttling");
+            return this;
         }
 
         /** Sets the seed of the generated data. */

@@ -110,6 +110,46 @@ public final class GraphFront implements Front {
         return true;
     }
 
+    /**
+     * Returns the application and the mailbox of a request to a user's mail, since Outlook
+     * throttles per application and mailbox: the user of {@code /users/{id|upn}/...}, resolved to
+     * its id so that both spellings share one mailbox, or the signed-in user of {@code /me/...}.
+     * The user objects themselves and the user list are the directory's, not Outlook's, and
+     * requests without a valid token are left to fail their own way.
+     */
+    @Override
+    public String throttleKey(Request request) {
+        List<String> segs = request.segments();
+        if (segs.size() < 3 || !segs.get(0).equals("v1.0")) {
+            return null;
+        }
+        String header = request.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        AccessToken token;
+        try {
+            token = tokens.verify(header.substring(7).trim(), TokenService.GRAPH_AUDIENCE);
+        } catch (TokenRejectedException e) {
+            return null;
+        }
+        String head = segs.get(1);
+        String mailbox;
+        if (head.equalsIgnoreCase("me")) {
+            if (!token.isDelegated()) {
+                return null;
+            }
+            mailbox = token.userId();
+        } else if (head.equalsIgnoreCase("users") && segs.size() >= 4) {
+            String key = segs.get(2);
+            mailbox = store.tenant(token.tenantId()).flatMap(t -> t.user(key)).map(User::id)
+                    .orElse(key.toLowerCase(Locale.ROOT));
+        } else {
+            return null;
+        }
+        return token.appId() + "/" + mailbox;
+    }
+
     @Override
     public void handle(Request request, Response response) throws IOException {
         try {

@@ -45,6 +45,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
     private final Faults faults;
     private final Clock clock;
     private final TlsIdentity tls;
+    private final MailboxLimiter limiter = new MailboxLimiter();
     private HttpServer server;
     private ExecutorService executor;
     private String baseUrl;
@@ -121,6 +122,11 @@ public final class EmulatorHttpServer implements AutoCloseable {
         return baseUrl;
     }
 
+    /** Returns the limiter that throttles requests per application and mailbox (off at first). */
+    public MailboxLimiter limiter() {
+        return limiter;
+    }
+
     private void checkStarted() {
         if (server == null) {
             throw new IllegalStateException("not started");
@@ -128,6 +134,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
     }
 
     private void dispatch(HttpExchange exchange) {
+        MailboxLimiter.Admission admission = MailboxLimiter.Admission.FREE;
         try {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -144,6 +151,16 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 }
             }
             RequestLog.Entry entry = log.arrive(request, front == null ? "none" : front.name());
+            admission = front != null && limiter.settings().enabled()
+                    ? limiter.admit(front.throttleKey(request)) : MailboxLimiter.Admission.FREE;
+            if (!admission.admitted()) {
+                // Turned away before any fault: the service throttles before it does any work.
+                Response response = new Response(exchange, false,
+                        status -> entry.complete(status, false));
+                throttled(front, request, response, admission);
+                response.finish();
+                return;
+            }
             FaultSpec fault = front != null && front.acceptsFaults() ? faults.take() : null;
             boolean byFault = fault != null;
             if (fault != null && fault.kind() == FaultSpec.Kind.CONNECTION_RESET) {
@@ -153,6 +170,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
             Response response = new Response(exchange,
                     fault != null && fault.kind() == FaultSpec.Kind.TRUNCATED_BODY,
                     status -> entry.complete(status, byFault));
+            response.beforeEnd(admission::release);
             if (fault != null && fault.kind() == FaultSpec.Kind.DELAY) {
                 Thread.sleep(fault.delay().toMillis());
             }
@@ -173,7 +191,21 @@ public final class EmulatorHttpServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            admission.release();
             exchange.close();
+        }
+    }
+
+    private static void throttled(Front front, Request request, Response response,
+            MailboxLimiter.Admission admission) throws IOException {
+        response.header("Retry-After", MailboxLimiter.retryAfterValue(admission.retryAfter()));
+        if (admission.overConcurrency()) {
+            // What Outlook answers over its 4 concurrent requests per app and mailbox.
+            front.sendError(request, response, 429, "ApplicationThrottled",
+                    "Application is over its MailboxConcurrency limit.");
+        } else {
+            front.sendError(request, response, 429, "TooManyRequests",
+                    "Please retry again later.");
         }
     }
 

@@ -17,6 +17,14 @@ public interface Front {
     /** Tells whether injected faults apply to this front's requests. */
     boolean acceptsFaults();
 
+    /**
+     * Returns what a request counts against when the emulator throttles (for Graph, the
+     * application and the mailbox of its path), or null when throttling does not apply to it.
+     */
+    default String throttleKey(Request request) {
+        return null;
+    }
+
     /** Serves a request. */
     void handle(Request request, Response response) throws IOException;
 

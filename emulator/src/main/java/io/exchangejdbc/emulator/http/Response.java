@@ -25,6 +25,7 @@ public final class Response {
     private final IntConsumer onStatus;
     private int status;
     private ResponseBody body;
+    private Runnable beforeEnd;
 
     /**
      * Creates the response of an exchange; {@code onStatus} learns the status before any byte
@@ -69,6 +70,9 @@ public final class Response {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
         body = new ResponseBody(exchange, statusCode, truncate);
+        if (beforeEnd != null) {
+            body.beforeEnd(beforeEnd);
+        }
         return body;
     }
 
@@ -96,6 +100,11 @@ public final class Response {
     /** Sends a response without a body. */
     public void sendEmpty(int statusCode) throws IOException {
         body(statusCode, null).close();
+    }
+
+    /** Runs {@code action} once the body is complete, just before its last bytes go out. */
+    void beforeEnd(Runnable action) {
+        this.beforeEnd = action;
     }
 
     /** Ends the response if the front left its body open. */

@@ -24,11 +24,17 @@ final class ResponseBody extends OutputStream {
     private int count;
     private OutputStream out;
     private boolean closed;
+    private Runnable beforeEnd;
 
     ResponseBody(HttpExchange exchange, int status, boolean truncate) {
         this.exchange = exchange;
         this.status = status;
         this.truncate = truncate;
+    }
+
+    /** Runs {@code action} once the body is complete, before its last bytes go out. */
+    void beforeEnd(Runnable action) {
+        this.beforeEnd = action;
     }
 
     @Override
@@ -74,6 +80,11 @@ final class ResponseBody extends OutputStream {
             return;
         }
         closed = true;
+        if (beforeEnd != null) {
+            // Before, not after: a client that has read the whole answer may already be sending
+            // its next request, which must not find this one still counted.
+            beforeEnd.run();
+        }
         if (out == null) {
             exchange.sendResponseHeaders(status, count == 0 ? -1 : count);
             out = exchange.getResponseBody();
