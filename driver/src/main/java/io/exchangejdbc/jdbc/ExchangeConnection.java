@@ -153,7 +153,10 @@ public final class ExchangeConnection implements InvocationHandler {
         }
         checkOpen();
         try {
-            Object result = method.invoke(calcite, args);
+            Object result;
+            try (PlanningScope scope = PlanningScope.enter()) {
+                result = method.invoke(calcite, args);
+            }
             if (result instanceof Statement statement) {
                 Class<?> type = result instanceof CallableStatement ? CallableStatement.class
                         : result instanceof PreparedStatement ? PreparedStatement.class

@@ -66,7 +66,9 @@ final class ExchangeStatement implements InvocationHandler {
             }
         }
         try {
-            return method.invoke(calcite, args);
+            try (PlanningScope scope = PlanningScope.enter()) {
+                return method.invoke(calcite, args);
+            }
         } catch (InvocationTargetException e) {
             throw SqlErrors.translate(e.getCause(), connection.tableNames());
         }

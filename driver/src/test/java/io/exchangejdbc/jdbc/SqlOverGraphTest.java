@@ -161,4 +161,28 @@ class SqlOverGraphTest {
                     .getYear(), ((Number) rows.get(0)[2]).longValue());
         }
     }
+
+    @Test
+    void aLongInListOfMailboxesIsStillRoutedToEachMailbox() throws Exception {
+        // Calcite turns IN lists of 20 values and more into a join unless told otherwise
+        var users = SharedEmulator.get().store().users();
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            in.append(i == 0 ? "" : ", ").append('\'')
+                    .append(i < users.size() ? users.get(i).userPrincipalName()
+                            : "absent" + i + "@nowhere.test").append('\'');
+        }
+        // unknown mailboxes fail the query (404): list the real ones, padded with repeats
+        String list = in.toString().replaceAll("'absent\\d+@nowhere.test'",
+                "'" + users.get(1).userPrincipalName() + "'");
+        long expected = 0;
+        for (var u : users) {
+            expected += SharedEmulator.get().store().mailbox(u.userPrincipalName())
+                    .messageCount();
+        }
+        try (Connection c = SharedEmulator.connect()) {
+            assertEquals(List.of(expected), SharedEmulator.column(c,
+                    "SELECT COUNT(*) FROM Messages WHERE UserId IN (" + list + ")"));
+        }
+    }
 }
