@@ -46,8 +46,14 @@ import java.util.function.Consumer;
  */
 final class GraphScan implements RowCursor {
 
-    /** Mailboxes read at once by one scan of several mailboxes. */
-    static final int READERS = 8;
+    /**
+     * Mailboxes read at once by one scan of several mailboxes: the global bound on its requests
+     * in flight. Each reader holds one mailbox, and waits out that mailbox's {@code Retry-After}
+     * itself, so the bound is set high enough that the mailboxes a service throttles do not hold
+     * back the others (each mailbox keeps within its own limits through the transport's
+     * per-mailbox throttle).
+     */
+    static final int READERS = 64;
 
     /** Requests of one page, the first included, when its answers break off. */
     static final int PAGE_ATTEMPTS = 3;
