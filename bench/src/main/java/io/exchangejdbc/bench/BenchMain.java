@@ -145,7 +145,8 @@ public final class BenchMain {
         } finally {
             emu.setPrerenderedPages(false);
         }
-        figures.put("graph-read: pages served pre-rendered", Long.toString(emu.prerenderedHits()));
+        figures.put("graph-read: pages served pre-rendered",
+                Long.toString(emu.prerenderedHits()));
         measurements.add(driver);
         measurements.add(peer);
         measurements.add(floor);
