@@ -28,4 +28,18 @@ public record Attendee(EmailAddress emailAddress, String type, String response,
         requireNonNull(response, "response");
         requireNonNull(responseTime, "responseTime");
     }
+
+    /** Returns the response as Graph's {@code responseStatus}. */
+    public Response status() {
+        return new Response(response, responseTime);
+    }
+
+    /**
+     * Graph's {@code responseStatus}: a response and when it was given.
+     *
+     * @param response the {@code responseType} member
+     * @param time when; 0001-01-01 when there is no response
+     */
+    public record Response(String response, Instant time) {
+    }
 }
