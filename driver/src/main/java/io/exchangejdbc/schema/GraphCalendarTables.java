@@ -196,7 +196,7 @@ final class GraphCalendarTables {
                         true))
                 .readOnly()
                 .columns(
-                        col("id", VARCHAR).key()
+                        col("id", VARCHAR).key().filter(EQ)
                                 .describe("Identifier of the attachment within its event."),
                         col("contentType", VARCHAR).readOnly()
                                 .describe("MIME type of the attachment, such as"
