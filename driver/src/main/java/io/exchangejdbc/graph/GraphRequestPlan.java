@@ -121,6 +121,11 @@ public final class GraphRequestPlan {
      * driver itself needs (the key, and the child count of a tree).
      */
     static String select(GraphQuery q) {
+        GraphResource.Elements elements = q.resource().elements();
+        if (elements != null) {
+            // the rows are elements of one property of each item: read it and the item's id
+            return "id," + elements.property();
+        }
         Set<String> names = new LinkedHashSet<>();
         Catalog catalog = Catalog.of(SchemaKind.MSGRAPH);
         for (ColumnDef c : q.output()) {

@@ -77,7 +77,7 @@ final class GraphCalendarTables {
                                 "calendars/{value}/calendarView")),
                         null, 250, 1000,
                         "https://learn.microsoft.com/graph/api/user-list-calendarview", WINDOW,
-                        false))
+                        false, null))
                 .readOnly()
                 .columns(eventColumns(false, pseudo("calendarId", VARCHAR).filter(EQ)
                         .describe("Calendar whose view is read: an equality on it reads"
@@ -95,7 +95,7 @@ final class GraphCalendarTables {
                                 "events/{value}/instances")),
                         null, 250, 1000,
                         "https://learn.microsoft.com/graph/api/event-list-instances", WINDOW,
-                        true))
+                        true, null))
                 .readOnly()
                 .columns(eventColumns(false, pseudo("eventId", VARCHAR).filter(EQ)
                         .describe("Id of the series master whose instances are read"
@@ -193,7 +193,7 @@ final class GraphCalendarTables {
                                 "events/{value}/attachments")),
                         null, 100, 1000,
                         "https://learn.microsoft.com/graph/api/event-list-attachments", null,
-                        true))
+                        true, null))
                 .readOnly()
                 .columns(
                         col("id", VARCHAR).key().filter(EQ)
@@ -221,6 +221,50 @@ final class GraphCalendarTables {
                                 .describe("Id of the event whose attachments are read"
                                         + " (/events/{eventId}/attachments); required. Input"
                                         + " only."),
+                        userId("events"));
+    }
+
+    /** {@code EventAttendees}: one row per attendee of each event. */
+    static TableSpec eventAttendees() {
+        return TableSpec.view("EventAttendees")
+                .describe("Attendees of the events of a mailbox, one row per attendee and"
+                        + " event (the attendees column of Events, as rows). eventId = '...'"
+                        + " reads one event.")
+                .graph(new GraphResource(true, "events", List.of(), null, 250, 1000,
+                        "https://learn.microsoft.com/graph/api/user-list-events", null, false,
+                        new GraphResource.Elements("attendees", "eventId")))
+                .readOnly()
+                .columns(
+                        col("emailAddress_address", VARCHAR).key()
+                                .describe("Email address of the attendee; with eventId it names"
+                                        + " the row."),
+                        col("emailAddress_name", VARCHAR).readOnly()
+                                .describe("Display name of the attendee."),
+                        col("type", VARCHAR).readOnly()
+                                .describe("Kind of attendee: 'required', 'optional' or"
+                                        + " 'resource'."),
+                        col("proposedNewTime_end_dateTime", TIMESTAMP).readOnly()
+                                .describe("End of the time the attendee proposed instead, in"
+                                        + " UTC; null without a proposal."),
+                        col("proposedNewTime_end_timeZone", VARCHAR).readOnly()
+                                .describe("Zone in which the service wrote"
+                                        + " proposedNewTime_end_dateTime."),
+                        col("proposedNewTime_start_dateTime", TIMESTAMP).readOnly()
+                                .describe("Start of the time the attendee proposed instead, in"
+                                        + " UTC; null without a proposal."),
+                        col("proposedNewTime_start_timeZone", VARCHAR).readOnly()
+                                .describe("Zone in which the service wrote"
+                                        + " proposedNewTime_start_dateTime."),
+                        col("status_response", VARCHAR).readOnly()
+                                .describe("The attendee's response: 'none', 'organizer',"
+                                        + " 'tentativelyAccepted', 'accepted', 'declined' or"
+                                        + " 'notResponded'."),
+                        col("status_time", TIMESTAMP).readOnly()
+                                .describe("When the attendee responded (UTC); 0001-01-01 if"
+                                        + " not."),
+                        pseudo("eventId", VARCHAR).filter(EQ)
+                                .describe("Id of the event the attendee is invited to (Events.id);"
+                                        + " an equality on it reads only that event."),
                         userId("events"));
     }
 

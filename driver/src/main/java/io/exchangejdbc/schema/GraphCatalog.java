@@ -62,7 +62,7 @@ final class GraphCatalog {
         return List.of(messages(), mailFolders(), users(), GraphCalendarTables.events(),
                 GraphCalendarTables.calendars(), GraphCalendarTables.calendarGroups(),
                 GraphCalendarTables.calendarView(), GraphCalendarTables.eventInstances(),
-                GraphCalendarTables.eventAttachments());
+                GraphCalendarTables.eventAttachments(), GraphCalendarTables.eventAttendees());
     }
 
     /** {@code Messages}: the messages of a mailbox, all folders together. */

@@ -24,6 +24,8 @@ import java.util.List;
  *                        query parameters taken from predicates on two columns
  * @param routeRequired   the collection can only be read through one of its routes (the
  *                        instances of one series need its {@code eventId})
+ * @param elements        when not null, a row is an element of a collection property of each
+ *                        item read ({@code attendees} of events), not the item itself
  */
 public record GraphResource(
         boolean mailboxScoped,
@@ -34,7 +36,8 @@ public record GraphResource(
         int maxPageSize,
         String docUrl,
         Window window,
-        boolean routeRequired) {
+        boolean routeRequired,
+        Elements elements) {
 
     public GraphResource {
         requireNonNull(collection, "collection");
@@ -46,7 +49,23 @@ public record GraphResource(
     public GraphResource(boolean mailboxScoped, String collection, List<Route> routes,
             String childCollection, int defaultPageSize, int maxPageSize, String docUrl) {
         this(mailboxScoped, collection, routes, childCollection, defaultPageSize, maxPageSize,
-                docUrl, null, false);
+                docUrl, null, false, null);
+    }
+
+    /**
+     * The rows of a view made of the elements of a collection property: each item of the
+     * collection is read with only its {@code id} and that property, and gives one row per
+     * element; the item's id fills the pseudo-column {@code parentKeyColumn}, and an equality on
+     * that column reads only that item ({@code $filter=id eq '...'}).
+     *
+     * @param property        the collection property, such as {@code attendees}
+     * @param parentKeyColumn the pseudo-column holding the item's id, such as {@code eventId}
+     */
+    public record Elements(String property, String parentKeyColumn) {
+        public Elements {
+            requireNonNull(property, "property");
+            requireNonNull(parentKeyColumn, "parentKeyColumn");
+        }
     }
 
     /**

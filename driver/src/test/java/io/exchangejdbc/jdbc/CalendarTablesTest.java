@@ -402,4 +402,42 @@ class CalendarTablesTest {
             assertNotEquals(-1, json.indexOf("\"type\":\"required\""));
         }
     }
+
+    @Test
+    void eventAttendeesAreOneRowPerAttendee() throws Exception {
+        List<String> expected = new ArrayList<>();
+        for (CalendarEvent e : calendars().events()) {
+            for (Attendee a : e.attendees()) {
+                expected.add(e.id() + "|" + a.emailAddress().address() + "|" + a.type() + "|"
+                        + a.response());
+            }
+        }
+        try (Connection c = SharedEmulator.connect()) {
+            List<Object[]> rows = new ArrayList<>();
+            List<LoggedRequest> requests = run(c, "SELECT eventId, emailAddress_address, type,"
+                    + " status_response FROM EventAttendees", rows);
+            List<String> actual = new ArrayList<>();
+            for (Object[] r : rows) {
+                actual.add(r[0] + "|" + r[1] + "|" + r[2] + "|" + r[3]);
+            }
+            assertEquals(expected, actual);
+            assertTrue(expected.size() > 20);
+            assertEquals("/v1.0/users/" + upn() + "/events", path(requests.get(0)));
+            assertEquals("id,attendees", requests.get(0).queryParam("$select"));
+
+            CalendarEvent meeting = calendars().events().stream()
+                    .filter(e -> e.attendees().size() >= 2).findFirst().orElseThrow();
+            List<Object[]> one = new ArrayList<>();
+            List<LoggedRequest> filtered = run(c, "SELECT emailAddress_name, status_time"
+                    + " FROM EventAttendees WHERE eventId = '" + meeting.id() + "'", one);
+            assertEquals(meeting.attendees().size(), one.size());
+            for (int i = 0; i < one.size(); i++) {
+                Attendee a = meeting.attendees().get(i);
+                assertEquals(a.emailAddress().name(), one.get(i)[0]);
+                assertEquals(utc(a.responseTime()), utc(one.get(i)[1]));
+            }
+            assertEquals("id eq '" + meeting.id() + "'",
+                    filtered.get(0).queryParam("$filter"));
+        }
+    }
 }

@@ -60,7 +60,8 @@ class MetadataTest {
                 assertTrue(remarks.endsWith("Read-only."), remarks);
             }
             assertEquals(List.of("Messages", "MailFolders", "Users", "Events", "Calendars",
-                    "CalendarGroups", "CalendarView", "EventInstances", "EventAttachments"),
+                    "CalendarGroups", "CalendarView", "EventInstances", "EventAttachments",
+                    "EventAttendees"),
                     names);
         }
     }
