@@ -85,6 +85,7 @@ public final class DataGenerator {
         for (int i = 0; i < users.size(); i++) {
             fillMailbox(tenant.mailbox(users.get(i)), users, i);
         }
+        new DirectorySeeder(settings).seed(tenant, users);
         return tenant;
     }
 

@@ -68,9 +68,11 @@ public final class GraphFront implements Front {
     private static final int SEARCH_LIMIT = 1000;
 
     /** The collections served, with their page sizes and how their next links page. */
-    private enum CollectionKind {
+    enum CollectionKind {
         MESSAGES(10, 1000, false), MAIL_FOLDERS(10, 1000, false), USERS(100, 999, true),
-        ATTACHMENTS(1000, 1000, false);
+        ATTACHMENTS(1000, 1000, false),
+        CONTACTS(10, 1000, false), CONTACT_FOLDERS(10, 1000, false), GROUPS(100, 999, true),
+        GROUP_MEMBERS(100, 999, true);
 
         private final int defaultPageSize;
         private final int maxTop;
@@ -87,6 +89,8 @@ public final class GraphFront implements Front {
     private final TokenService tokens;
     private final Clock clock;
     private final ResultCache cache = new ResultCache(32);
+    private final ContactRoutes contactRoutes = new ContactRoutes(this);
+    private final GroupRoutes groupRoutes = new GroupRoutes(this);
 
     /** Creates the front over the store, accepting tokens of the given token service. */
     public GraphFront(Store store, TokenService tokens, Clock clock) {
@@ -192,7 +196,7 @@ public final class GraphFront implements Front {
         }
     }
 
-    private static void traceHeaders(Request request, Response response) {
+    static void traceHeaders(Request request, Response response) {
         response.setHeader("request-id", request.requestId());
         response.setHeader("client-request-id", request.clientRequestId());
         response.setHeader("OData-Version", "4.0");
@@ -260,6 +264,8 @@ public final class GraphFront implements Front {
                     : new GraphError(404, "ErrorInvalidUser", "The requested user '" + key
                             + "' is invalid."));
             userRoute(request, response, caller, prefs, user, rest);
+        } else if (head.equalsIgnoreCase("groups")) {
+            groupRoutes.handle(request, response, caller, segs);
         } else {
             throw GraphError.segmentNotFound(head);
         }
@@ -290,6 +296,10 @@ public final class GraphFront implements Front {
             folderRoute(request, response, prefs, mailbox, folder, rest.subList(2, rest.size()),
                     userContext + "/mailFolders('" + rest.get(1) + "')",
                     userContext + "/mailFolders");
+        } else if (ContactRoutes.serves(seg)) {
+            contactRoutes.handle(request, response, caller, user, rest, userContext);
+        } else if (seg.equalsIgnoreCase("mailboxSettings")) {
+            MailboxSettingsRoute.handle(request, response, caller, user, rest);
         } else {
             throw GraphError.segmentNotFound(seg);
         }
@@ -369,7 +379,7 @@ public final class GraphFront implements Front {
         }
     }
 
-    private static void authorizeDirectory(Caller caller, User target) {
+    static void authorizeDirectory(Caller caller, User target) {
         AccessToken t = caller.token();
         boolean self = t.isDelegated() && target != null
                 && caller.user().id().equals(target.id());
@@ -554,7 +564,7 @@ public final class GraphFront implements Front {
 
     // ---- shared collection machinery
 
-    private static boolean checkExpand(QueryOptions q, StructuredType type, Set<String> allowed) {
+    static boolean checkExpand(QueryOptions q, StructuredType type, Set<String> allowed) {
         if (q.expand == null) {
             return false;
         }
@@ -570,7 +580,7 @@ public final class GraphFront implements Front {
         return any;
     }
 
-    private static List<Object> shape(List<Object> items, QueryOptions q) {
+    static List<Object> shape(List<Object> items, QueryOptions q) {
         List<Object> out = items;
         if (q.filter != null) {
             out = new ArrayList<>();
@@ -595,7 +605,7 @@ public final class GraphFront implements Front {
         response.send(200, "text/plain;charset=utf-8", String.valueOf(count));
     }
 
-    private void writeCollection(Request request, Response response, Preferences prefs,
+    void writeCollection(Request request, Response response, Preferences prefs,
             CollectionKind kind, EntityModel model, List<Object> result, QueryOptions q,
             String context, ValueContext ctx, EntityExtra extra) throws IOException {
         int pageSize;
@@ -661,7 +671,7 @@ public final class GraphFront implements Front {
         }
     }
 
-    private void writeEntity(Request request, Response response, Preferences prefs,
+    void writeEntity(Request request, Response response, Preferences prefs,
             EntityModel model, Object entity, String context, QueryOptions q, ValueContext ctx,
             EntityExtra extra) throws IOException {
         List<PropertyDef> props = EntityWriter.properties(model, q.select);
@@ -728,7 +738,7 @@ public final class GraphFront implements Front {
 
     /** Writes extra fields of an entity, such as expanded attachments. */
     @FunctionalInterface
-    private interface EntityExtra {
+    interface EntityExtra {
         void write(JsonGenerator g, Object entity) throws IOException;
     }
 }

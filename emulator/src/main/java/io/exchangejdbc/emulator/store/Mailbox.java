@@ -36,6 +36,9 @@ public final class Mailbox {
     private long version;
     private int messageCount;
     private volatile Snapshot snapshot;
+    private final ContactBook contacts;
+    private final ExtendedProperties extendedProperties = new ExtendedProperties();
+    private volatile MailboxSettings settings = MailboxSettings.defaults();
 
     Mailbox(User owner, Clock clock) {
         this.owner = requireNonNull(owner, "owner");
@@ -43,6 +46,7 @@ public final class Mailbox {
         this.key = ItemIds.mailboxKey(owner.id());
         this.keyHash = Arrays.hashCode(key);
         this.rootParentId = ItemIds.encode(ItemIds.FOLDER, key, 0);
+        this.contacts = new ContactBook(key);
         this.root = newFolder(null, WellKnownFolder.MSGFOLDERROOT.displayName(),
                 WellKnownFolder.MSGFOLDERROOT, false);
         wellKnown.put(WellKnownFolder.MSGFOLDERROOT, root);
@@ -51,6 +55,26 @@ public final class Mailbox {
                 wellKnown.put(f, newFolder(root, f.displayName(), f, false));
             }
         }
+    }
+
+    /** Returns the contact folders and contacts of the mailbox. */
+    public ContactBook contacts() {
+        return contacts;
+    }
+
+    /** Returns the single-value extended properties of the mailbox's messages. */
+    public ExtendedProperties extendedProperties() {
+        return extendedProperties;
+    }
+
+    /** Returns the mailbox settings (time zone, working hours, automatic replies...). */
+    public MailboxSettings settings() {
+        return settings;
+    }
+
+    /** Replaces the mailbox settings. */
+    public void setSettings(MailboxSettings newSettings) {
+        this.settings = requireNonNull(newSettings, "newSettings");
     }
 
     /** Returns the user who owns the mailbox. */
