@@ -466,8 +466,7 @@ public final class GraphFront implements Front {
             Mailbox mailbox, MailFolder scope, String context, boolean countOnly)
             throws IOException {
         QueryOptions q = QueryOptions.parse(request, GraphModel.MESSAGE_TYPE);
-        boolean expandAttachments = checkExpand(q, GraphModel.MESSAGE_TYPE,
-                Set.of("attachments"));
+        EntityExtra expansion = MessageExpansion.parse(q.expand).extra(mailbox);
         if (q.search != null && q.filter != null) {
             throw new GraphError(400, "ErrorInvalidUrlQuery",
                     "The query parameter '$filter' is invalid.");
@@ -498,8 +497,7 @@ public final class GraphFront implements Front {
         }
         ValueContext ctx = new ValueContext(prefs.bodyAsText());
         writeCollection(request, response, prefs, CollectionKind.MESSAGES, GraphModel.MESSAGE,
-                result, q, context, ctx, expandAttachments ? GraphFront::writeAttachments
-                        : null);
+                result, q, context, ctx, expansion);
     }
 
     @SuppressWarnings("unchecked")
@@ -510,14 +508,12 @@ public final class GraphFront implements Front {
     private void getMessage(Request request, Response response, Preferences prefs,
             Message message, String context) throws IOException {
         QueryOptions q = QueryOptions.parse(request, GraphModel.MESSAGE_TYPE);
-        boolean expandAttachments = checkExpand(q, GraphModel.MESSAGE_TYPE,
-                Set.of("attachments"));
         writeEntity(request, response, prefs, GraphModel.MESSAGE, message, context, q,
                 new ValueContext(prefs.bodyAsText()),
-                expandAttachments ? GraphFront::writeAttachments : null);
+                MessageExpansion.parse(q.expand).extra(message.folder().mailbox()));
     }
 
-    private static void writeAttachments(JsonGenerator g, Object entity) throws IOException {
+    static void writeAttachments(JsonGenerator g, Object entity) throws IOException {
         Message m = (Message) entity;
         g.writeArrayFieldStart("attachments");
         List<Attachment> list = m.attachments();
