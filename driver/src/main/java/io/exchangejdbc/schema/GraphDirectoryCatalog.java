@@ -395,7 +395,7 @@ final class GraphDirectoryCatalog {
                         col("timeZone", VARCHAR)
                                 .describe("Default time zone of the mailbox (a Windows or IANA"
                                         + " name)."),
-                        col("userPurpose_value", VARCHAR).readOnly()
+                        col("userPurpose", VARCHAR).readOnly()
                                 .describe("Kind of mailbox: 'user', 'linked', 'shared', 'room',"
                                         + " 'equipment' or 'others'."),
                         json("workingHours_daysOfWeek")

@@ -54,9 +54,7 @@ final class MailboxSettingsRoute {
                     "sendToDelegateOnly");
             g.writeStringField("dateFormat", s.dateFormat());
             g.writeStringField("timeFormat", s.timeFormat());
-            g.writeObjectFieldStart("userPurpose");
-            g.writeStringField("value", "user");
-            g.writeEndObject();
+            g.writeStringField("userPurpose", "user");
             g.writeObjectFieldStart("automaticRepliesSetting");
             g.writeStringField("status", s.autoReplyStatus());
             g.writeStringField("externalAudience", s.externalAudience());
