@@ -4,6 +4,8 @@ import io.exchangejdbc.schema.GraphResource;
 import io.exchangejdbc.schema.RowShape;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The predicates without which a table cannot be read, checked before any request: a resource
@@ -11,6 +13,9 @@ import java.util.List;
  * needs the parent's id, and a usage report needs its period.
  */
 final class RequiredPredicates {
+
+    /** Column names that SQL reserves, which a query must write in double quotes. */
+    private static final Set<String> RESERVED = Set.of("PERIOD", "VALUE", "GROUPS");
 
     /** The periods the usage reports accept. */
     static final List<String> PERIODS = List.of("D7", "D30", "D90", "D180");
@@ -31,8 +36,10 @@ final class RequiredPredicates {
         }
         String table = query.table().name();
         if (query.route() == null) {
+            String column = RESERVED.contains(needed.column().toUpperCase(Locale.ROOT))
+                    ? "\"" + needed.column() + "\"" : needed.column();
             throw new SQLException("Table " + table + " cannot be read without an equality on "
-                    + needed.column() + ": add WHERE " + needed.column() + " = '...'"
+                    + needed.column() + ": add WHERE " + column + " = '...'"
                     + example(query) + " (a join or IN list on " + needed.column()
                     + " is not enough; the service reads one at a time).", "42000");
         }

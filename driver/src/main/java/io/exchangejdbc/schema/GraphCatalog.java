@@ -62,6 +62,7 @@ final class GraphCatalog {
     static List<TableSpec> tables() {
         List<TableSpec> all = new ArrayList<>(List.of(messages(), mailFolders(), users()));
         all.addAll(GraphDirectoryCatalog.tables());
+        all.addAll(GraphReportCatalog.tables());
         return List.copyOf(all);
     }
 

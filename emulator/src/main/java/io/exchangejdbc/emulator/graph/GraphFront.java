@@ -91,6 +91,7 @@ public final class GraphFront implements Front {
     private final ResultCache cache = new ResultCache(32);
     private final ContactRoutes contactRoutes = new ContactRoutes(this);
     private final GroupRoutes groupRoutes = new GroupRoutes(this);
+    private final ReportRoutes reportRoutes = new ReportRoutes();
 
     /** Creates the front over the store, accepting tokens of the given token service. */
     public GraphFront(Store store, TokenService tokens, Clock clock) {
@@ -157,6 +158,11 @@ public final class GraphFront implements Front {
     @Override
     public void handle(Request request, Response response) throws IOException {
         try {
+            if (ReportRoutes.isDownload(request)) {
+                // a pre-authenticated link: no token is asked for
+                reportRoutes.download(request, response);
+                return;
+            }
             Caller caller = authenticate(request);
             if (!request.method().equals("GET")) {
                 throw new GraphError(405, "Request_BadRequest", "The HTTP method '"
@@ -266,6 +272,8 @@ public final class GraphFront implements Front {
             userRoute(request, response, caller, prefs, user, rest);
         } else if (head.equalsIgnoreCase("groups")) {
             groupRoutes.handle(request, response, caller, segs);
+        } else if (head.equalsIgnoreCase("reports")) {
+            reportRoutes.handle(request, response, caller, segs);
         } else {
             throw GraphError.segmentNotFound(head);
         }
