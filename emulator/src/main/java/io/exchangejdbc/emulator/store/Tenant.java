@@ -27,6 +27,7 @@ public final class Tenant {
     private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
     private final Map<String, AppRegistration> userAssignedIdentities = new ConcurrentHashMap<>();
     private volatile AppRegistration systemAssignedIdentity;
+    private final MailboxPermissions permissions = new MailboxPermissions();
 
     Tenant(String id, String domain, String displayName, Clock clock) {
         this.id = UUID.fromString(requireNonNull(id, "id")).toString();
@@ -130,6 +131,11 @@ public final class Tenant {
     public Optional<AppRegistration> userAssignedIdentity(String clientId) {
         return Optional.ofNullable(
                 userAssignedIdentities.get(clientId.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Returns the mailbox rights (impersonation, full access) granted in the tenant. */
+    public MailboxPermissions permissions() {
+        return permissions;
     }
 
     @Override
