@@ -48,6 +48,15 @@ public final class EwsFront implements Front {
         operations.put("GetItem", new GetItem());
         operations.put("FindFolder", new FolderReads.Find());
         operations.put("GetFolder", new FolderReads.Get());
+        operations.put("CreateItem", new ItemWrites.Create());
+        operations.put("UpdateItem", new ItemWrites.Update());
+        operations.put("DeleteItem", new ItemWrites.Delete());
+        operations.put("SendItem", new ItemWrites.Send());
+        operations.put("MoveItem", new ItemWrites.MoveOrCopy(false));
+        operations.put("CopyItem", new ItemWrites.MoveOrCopy(true));
+        operations.put("CreateFolder", new FolderWrites.Create());
+        operations.put("UpdateFolder", new FolderWrites.Update());
+        operations.put("DeleteFolder", new FolderWrites.Delete());
     }
 
     /** Registers an operation under the local name of its request element. */

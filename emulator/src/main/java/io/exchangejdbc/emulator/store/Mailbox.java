@@ -34,6 +34,7 @@ public final class Mailbox {
     private final List<MailFolder> folders = new ArrayList<>();
     private final ArrayList<Message> bySeq = new ArrayList<>();
     private long version;
+    private int lastFolderSeq;
     private int messageCount;
     private volatile Snapshot snapshot;
 
@@ -135,7 +136,8 @@ public final class Mailbox {
     private MailFolder newFolder(MailFolder parent, String name, WellKnownFolder wk,
             boolean hidden) {
         // Sequence 0 is the hidden top folder above the root.
-        MailFolder f = new MailFolder(this, folders.size() + 1, parent, name, wk, hidden);
+        // Numbered by a counter, not the list's size, so that ids stay unique after deletions.
+        MailFolder f = new MailFolder(this, ++lastFolderSeq, parent, name, wk, hidden);
         folders.add(f);
         foldersById.put(f.id(), f);
         if (parent != null) {
@@ -195,6 +197,32 @@ public final class Mailbox {
         messageCount--;
         changed();
         return true;
+    }
+
+    /**
+     * Deletes a folder that is not a distinguished one, with its subfolders and every message in
+     * them.
+     */
+    public synchronized void deleteFolder(MailFolder folder) {
+        checkOwn(folder);
+        if (folder.wellKnown().isPresent() || folder.parent() == null) {
+            throw new IllegalArgumentException("a distinguished folder cannot be deleted");
+        }
+        for (int i = 0; i < bySeq.size(); i++) {
+            Message m = bySeq.get(i);
+            if (m != null && m.folder().isWithin(folder)) {
+                bySeq.set(i, null);
+                messageCount--;
+            }
+        }
+        for (MailFolder f : List.copyOf(folders)) {
+            if (f.isWithin(folder)) {
+                folders.remove(f);
+                foldersById.remove(f.id());
+            }
+        }
+        folder.parent().removeChild(folder);
+        changed();
     }
 
     /** Returns the number of messages in the mailbox. */
