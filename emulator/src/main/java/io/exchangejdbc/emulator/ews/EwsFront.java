@@ -57,6 +57,9 @@ public final class EwsFront implements Front {
         operations.put("CreateFolder", new FolderWrites.Create());
         operations.put("UpdateFolder", new FolderWrites.Update());
         operations.put("DeleteFolder", new FolderWrites.Delete());
+        operations.put("CreateAttachment", new Attachments.Create());
+        operations.put("GetAttachment", new Attachments.Get());
+        operations.put("DeleteAttachment", new Attachments.Delete());
     }
 
     /** Registers an operation under the local name of its request element. */

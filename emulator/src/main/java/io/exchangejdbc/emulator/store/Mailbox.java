@@ -35,6 +35,8 @@ public final class Mailbox {
     private final ArrayList<Message> bySeq = new ArrayList<>();
     private long version;
     private int lastFolderSeq;
+    private final Map<Attachment, byte[]> attachmentContents =
+            Collections.synchronizedMap(new IdentityHashMap<>());
     private int messageCount;
     private volatile Snapshot snapshot;
 
@@ -223,6 +225,38 @@ public final class Mailbox {
         }
         folder.parent().removeChild(folder);
         changed();
+    }
+
+    /**
+     * Adds a file attachment with its content to a message (recorded as a change of the
+     * message) and returns its metadata.
+     */
+    public synchronized Attachment addAttachment(Message message, String name,
+            String contentType, boolean inline, byte[] content) {
+        checkOwn(message);
+        Attachment a = new Attachment(name, contentType, content.length, inline);
+        attachmentContents.put(a, content.clone());
+        List<Attachment> list = new ArrayList<>(message.attachments());
+        list.add(a);
+        updateMessage(message, ed -> ed.attachments(list.toArray(new Attachment[0])));
+        return a;
+    }
+
+    /** Removes the attachment at a position of a message (a change of the message). */
+    public synchronized void removeAttachment(Message message, int index) {
+        checkOwn(message);
+        List<Attachment> list = new ArrayList<>(message.attachments());
+        attachmentContents.remove(list.remove(index));
+        updateMessage(message, ed -> ed.attachments(list.toArray(new Attachment[0])));
+    }
+
+    /**
+     * Returns the content a client uploaded for an attachment, or empty for attachments that
+     * came with generated mail (whose content the fronts make up from name and size).
+     */
+    public Optional<byte[]> attachmentContent(Attachment attachment) {
+        byte[] b = attachmentContents.get(attachment);
+        return b == null ? Optional.empty() : Optional.of(b.clone());
     }
 
     /** Returns the number of messages in the mailbox. */
