@@ -60,6 +60,11 @@ public final class EwsFront implements Front {
         operations.put("CreateAttachment", new Attachments.Create());
         operations.put("GetAttachment", new Attachments.Get());
         operations.put("DeleteAttachment", new Attachments.Delete());
+        operations.put("GetUserOofSettingsRequest", new MailboxSettingsOps.GetSettings());
+        operations.put("SetUserOofSettingsRequest", new MailboxSettingsOps.SetSettings());
+        operations.put("GetUserAvailabilityRequest", new Availability(BusyTimes.NONE));
+        operations.put("GetRoomLists", new RoomOps.Lists());
+        operations.put("GetRooms", new RoomOps.Rooms());
     }
 
     /** Registers an operation under the local name of its request element. */
@@ -173,16 +178,9 @@ public final class EwsFront implements Front {
             if (e.isFault()) {
                 throw e;
             }
-            // An error of the request as a whole: one error response message.
+            // An error of the request as a whole, written the operation's way.
             w = start(op.name());
-            EwsWriter out = w;
-            w.start("m:ResponseMessages");
-            ResponseMessages.write(w, "m:" + op.name() + "ResponseMessage", e, ok -> {
-                if (operation.itemsRequired()) {
-                    out.empty("m:Items");
-                }
-            });
-            w.end();
+            operation.writeError(op.name(), e, w);
         }
         w.end().end().end();
         return w.finish();
@@ -197,7 +195,10 @@ public final class EwsFront implements Front {
                 .attr("MinorBuildNumber", 4).attr("Version", "V2017_07_11").end();
         w.end();
         w.start("s:Body");
-        w.start("m:" + operation + "Response").declare("m").declare("t");
+        // GetUserOofSettingsRequest is answered by GetUserOofSettingsResponse.
+        String base = operation.endsWith("Request")
+                ? operation.substring(0, operation.length() - "Request".length()) : operation;
+        w.start("m:" + base + "Response").declare("m").declare("t");
         return w;
     }
 

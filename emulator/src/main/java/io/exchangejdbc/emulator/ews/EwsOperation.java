@@ -19,6 +19,20 @@ interface EwsOperation {
         return false;
     }
 
+    /**
+     * Writes an error of the request as a whole inside the open response element; by default
+     * one error message in {@code m:ResponseMessages}.
+     */
+    default void writeError(String requestName, EwsException e, EwsWriter w) {
+        w.start("m:ResponseMessages");
+        ResponseMessages.write(w, "m:" + requestName + "ResponseMessage", e, ok -> {
+            if (itemsRequired()) {
+                w.empty("m:Items");
+            }
+        });
+        w.end();
+    }
+
     /** Serves the request. */
     void execute(EwsContext ctx, XmlElement request, EwsWriter w);
 }
