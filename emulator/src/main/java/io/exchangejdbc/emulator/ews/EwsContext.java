@@ -2,6 +2,8 @@ package io.exchangejdbc.emulator.ews;
 
 import static java.util.Objects.requireNonNull;
 
+import io.exchangejdbc.emulator.store.CalendarFolder;
+import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.MailFolder;
 import io.exchangejdbc.emulator.store.Mailbox;
 import io.exchangejdbc.emulator.store.Message;
@@ -164,6 +166,66 @@ final class EwsContext {
             throw EwsException.folderNotFound();
         }
         throw EwsException.schema("'" + id.name() + "' is not a folder id.");
+    }
+
+    /**
+     * Resolves a folder id to a calendar of the store, if it names one: the distinguished
+     * {@code calendar} (the default calendar) or the id of any calendar.
+     */
+    Optional<CalendarRef> calendar(XmlElement id) {
+        if (id.name().equals("DistinguishedFolderId")) {
+            if (!"calendar".equalsIgnoreCase(id.attr("Id"))) {
+                return Optional.empty();
+            }
+            Mailbox mailbox = id.child("Mailbox")
+                    .map(mb -> mailbox(mb.childText("EmailAddress"))).orElseGet(this::ownMailbox);
+            return Optional.of(new CalendarRef(mailbox, mailbox.calendars().defaultCalendar()));
+        }
+        String raw = id.attr("Id");
+        if (!id.name().equals("FolderId") || !EwsIds.isWellFormed(raw)) {
+            return Optional.empty();
+        }
+        for (User u : tenant().users()) {
+            Optional<CalendarFolder> c = tenant().mailbox(u).calendars()
+                    .calendar(EwsIds.toStore(raw));
+            if (c.isPresent()) {
+                if (!mayOpen(u)) {
+                    throw EwsException.of("ErrorAccessDenied",
+                            "Access is denied. Check credentials and try again.");
+                }
+                return Optional.of(new CalendarRef(tenant().mailbox(u), c.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A calendar and the mailbox holding it.
+     *
+     * @param mailbox the mailbox
+     * @param folder the calendar
+     */
+    record CalendarRef(Mailbox mailbox, CalendarFolder folder) {
+    }
+
+    /** Resolves a {@code t:ItemId} to a calendar item the request may open, if it names one. */
+    Optional<EventInstance> event(XmlElement itemId) {
+        String raw = itemId.attr("Id");
+        if (!EwsIds.isWellFormed(raw)) {
+            return Optional.empty();
+        }
+        for (User u : tenant().users()) {
+            Optional<EventInstance> e = tenant().mailbox(u).calendars()
+                    .instance(EwsIds.toStore(raw));
+            if (e.isPresent()) {
+                if (!mayOpen(u)) {
+                    throw EwsException.of("ErrorAccessDenied",
+                            "Access is denied. Check credentials and try again.");
+                }
+                return e;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Resolves a {@code t:ItemId} to a message the request may open. */

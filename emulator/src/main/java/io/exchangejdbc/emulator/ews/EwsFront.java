@@ -62,7 +62,7 @@ public final class EwsFront implements Front {
         operations.put("DeleteAttachment", new Attachments.Delete());
         operations.put("GetUserOofSettingsRequest", new MailboxSettingsOps.GetSettings());
         operations.put("SetUserOofSettingsRequest", new MailboxSettingsOps.SetSettings());
-        operations.put("GetUserAvailabilityRequest", new Availability(BusyTimes.NONE));
+        operations.put("GetUserAvailabilityRequest", new Availability(CalendarItems.BUSY));
         operations.put("GetRoomLists", new RoomOps.Lists());
         operations.put("GetRooms", new RoomOps.Rooms());
     }

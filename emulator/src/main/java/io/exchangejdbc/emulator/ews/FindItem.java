@@ -1,11 +1,16 @@
 package io.exchangejdbc.emulator.ews;
 
 import io.exchangejdbc.emulator.ews.MessageFields.Field;
+import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.MailFolder;
 import io.exchangejdbc.emulator.store.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -37,7 +42,22 @@ final class FindItem implements EwsOperation {
                 .orElse(null);
         List<XmlElement> parents = req.required("ParentFolderIds").children();
         w.start("m:ResponseMessages");
+        boolean idOnly = req.required("ItemShape").required("BaseShape").text().equals("IdOnly");
         for (XmlElement parentId : parents) {
+            Optional<EwsContext.CalendarRef> calendar;
+            try {
+                calendar = ctx.calendar(parentId);
+            } catch (EwsException e) {
+                if (e.isFault()) {
+                    throw e;
+                }
+                ResponseMessages.write(w, "m:FindItemResponseMessage", e);
+                continue;
+            }
+            if (calendar.isPresent()) {
+                calendarItems(ctx, req, w, calendar.get(), idOnly);
+                continue;
+            }
             EwsException error = null;
             List<Message> page = List.of();
             IndexedPage p = null;
@@ -83,6 +103,95 @@ final class FindItem implements EwsOperation {
             });
         }
         w.end();
+    }
+
+    /**
+     * Writes the response message of a calendar folder: with a {@code CalendarView}, the
+     * instances in its window (occurrences expanded), at most {@code MaxEntriesReturned} of them;
+     * otherwise single items and series masters, paged like messages.
+     */
+    private static void calendarItems(EwsContext ctx, XmlElement req, EwsWriter w,
+            EwsContext.CalendarRef calendar, boolean idOnly) {
+        EwsException error = null;
+        List<EventInstance> items = List.of();
+        int total = 0;
+        int next = 0;
+        boolean last = true;
+        boolean view = false;
+        try {
+            if (req.child("Restriction").isPresent()) {
+                throw EwsException.of("ErrorUnsupportedQueryFilter", "Restrictions on "
+                        + "calendar folders are not supported by this server; use a "
+                        + "CalendarView.");
+            }
+            Optional<XmlElement> cv = req.child("CalendarView");
+            if (cv.isPresent()) {
+                view = true;
+                Instant from = instant(cv.get().attr("StartDate"));
+                Instant to = instant(cv.get().attr("EndDate"));
+                if (!to.isAfter(from)) {
+                    throw EwsException.of("ErrorInvalidRequest",
+                            "The CalendarView ends before it starts.");
+                }
+                if (Duration.between(from, to).toDays() > 2 * 366) {
+                    throw EwsException.of("ErrorCalendarViewRangeTooBig",
+                            "The CalendarView spans more than two years.");
+                }
+                List<EventInstance> all = CalendarItems.view(calendar.mailbox(),
+                        calendar.folder(), from, to);
+                int max = Integer.parseInt(cv.get().attr("MaxEntriesReturned",
+                        String.valueOf(IndexedPage.MAX_ENTRIES)));
+                total = all.size();
+                items = all.subList(0, Math.min(max, all.size()));
+                last = items.size() == total;
+            } else {
+                List<EventInstance> all = CalendarItems.items(calendar.mailbox(),
+                        calendar.folder());
+                IndexedPage p = IndexedPage.of(req.child("IndexedPageItemView").orElse(null),
+                        all.size(), ctx.behaviour());
+                items = all.subList(p.start(), p.start() + p.count());
+                total = p.total();
+                next = p.nextOffset();
+                last = p.includesLast();
+            }
+        } catch (EwsException e) {
+            if (e.isFault()) {
+                throw e;
+            }
+            error = e;
+        }
+        List<EventInstance> page = items;
+        int totalItems = total;
+        int offset = next;
+        boolean includesLast = last;
+        boolean calendarView = view;
+        ResponseMessages.write(w, "m:FindItemResponseMessage", error, ok -> {
+            if (!ok) {
+                return;
+            }
+            w.start("m:RootFolder");
+            if (!calendarView) {
+                w.attr("IndexedPagingOffset", offset);
+            }
+            w.attr("TotalItemsInView", totalItems).attr("IncludesLastItemInRange", includesLast);
+            w.start("t:Items");
+            for (EventInstance i : page) {
+                CalendarItems.write(w, i, idOnly, false);
+            }
+            w.end().end();
+        });
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (RuntimeException e) {
+            try {
+                return Instant.parse(text + "Z");
+            } catch (RuntimeException e2) {
+                throw EwsException.schema("'" + text + "' is not a date and time.");
+            }
+        }
     }
 
     /** Writes a message with the given properties. */

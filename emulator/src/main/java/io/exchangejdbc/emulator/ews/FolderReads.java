@@ -3,6 +3,7 @@ package io.exchangejdbc.emulator.ews;
 import io.exchangejdbc.emulator.store.MailFolder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The FindFolder operation (Shallow or Deep traversal below each parent, paged with
@@ -88,6 +89,15 @@ final class FolderReads {
                 MailFolder f = null;
                 EwsException error = null;
                 try {
+                    Optional<EwsContext.CalendarRef> calendar = ctx.calendar(id);
+                    if (calendar.isPresent()) {
+                        ResponseMessages.write(w, "m:GetFolderResponseMessage", null, ok -> {
+                            w.start("m:Folders");
+                            shape.writeCalendar(w, calendar.get());
+                            w.end();
+                        });
+                        continue;
+                    }
                     f = ctx.folder(id);
                 } catch (EwsException e) {
                     if (e.isFault()) {

@@ -76,6 +76,32 @@ final class FolderShape {
         w.end();
     }
 
+    /** Writes a calendar of the store as a {@code t:CalendarFolder}. */
+    void writeCalendar(EwsWriter w, EwsContext.CalendarRef ref) {
+        w.start("t:CalendarFolder");
+        for (String uri : ORDER) {
+            if (!wanted.contains(uri)) {
+                continue;
+            }
+            switch (uri) {
+                case "folder:FolderId" -> w.start("t:FolderId")
+                        .attr("Id", EwsIds.toEws(ref.folder().id()))
+                        .attr("ChangeKey", ref.folder().changeKey()).end();
+                case "folder:ParentFolderId" -> w.start("t:ParentFolderId")
+                        .attr("Id", EwsIds.toEws(ref.mailbox().root().id())).end();
+                case "folder:FolderClass" -> w.leaf("t:FolderClass", "IPF.Appointment");
+                case "folder:DisplayName" -> w.leaf("t:DisplayName", ref.folder().name());
+                case "folder:TotalCount" -> w.leaf("t:TotalCount",
+                        ref.mailbox().calendars().events(ref.folder()).size());
+                case "folder:ChildFolderCount" -> w.leaf("t:ChildFolderCount", 0);
+                default -> {
+                    // Calendar folders have no unread count.
+                }
+            }
+        }
+        w.end();
+    }
+
     /** Returns the child folders that folder listings show. */
     static List<MailFolder> visibleChildren(MailFolder f) {
         return f.children().stream().filter(c -> !c.isHidden()).toList();

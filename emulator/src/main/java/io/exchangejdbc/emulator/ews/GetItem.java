@@ -1,6 +1,8 @@
 package io.exchangejdbc.emulator.ews;
 
+import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.Message;
+import java.util.Optional;
 
 /**
  * The GetItem operation: full messages (body, recipients, attachments list) by id, one response
@@ -18,6 +20,7 @@ final class GetItem implements EwsOperation {
     @Override
     public void execute(EwsContext ctx, XmlElement req, EwsWriter w) {
         ItemShape shape = ItemShape.of(req.required("ItemShape"), ctx, false);
+        boolean idOnly = req.required("ItemShape").required("BaseShape").text().equals("IdOnly");
         w.start("m:ResponseMessages");
         for (XmlElement id : req.required("ItemIds").children()) {
             Message m = null;
@@ -26,6 +29,16 @@ final class GetItem implements EwsOperation {
                 if (!id.name().equals("ItemId")) {
                     throw EwsException.of("ErrorInvalidIdMalformed",
                             "Only ItemId is supported by this server.");
+                }
+                Optional<EventInstance> event = ctx.event(id);
+                if (event.isPresent()) {
+                    EventInstance found = event.get();
+                    ResponseMessages.write(w, "m:GetItemResponseMessage", null, ok -> {
+                        w.start("m:Items");
+                        CalendarItems.write(w, found, idOnly, true);
+                        w.end();
+                    });
+                    continue;
                 }
                 m = ctx.message(id);
             } catch (EwsException e) {
