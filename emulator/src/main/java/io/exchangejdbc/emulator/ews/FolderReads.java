@@ -1,6 +1,7 @@
 package io.exchangejdbc.emulator.ews;
 
 import io.exchangejdbc.emulator.store.MailFolder;
+import io.exchangejdbc.emulator.store.TaskList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,6 +95,15 @@ final class FolderReads {
                         ResponseMessages.write(w, "m:GetFolderResponseMessage", null, ok -> {
                             w.start("m:Folders");
                             shape.writeCalendar(w, calendar.get());
+                            w.end();
+                        });
+                        continue;
+                    }
+                    Optional<TaskList> tasks = ctx.taskFolder(id);
+                    if (tasks.isPresent()) {
+                        ResponseMessages.write(w, "m:GetFolderResponseMessage", null, ok -> {
+                            w.start("m:Folders");
+                            shape.writeTasks(w, tasks.get());
                             w.end();
                         });
                         continue;
