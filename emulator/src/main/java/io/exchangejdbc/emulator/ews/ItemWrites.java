@@ -1,5 +1,6 @@
 package io.exchangejdbc.emulator.ews;
 
+import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.MailFolder;
 import io.exchangejdbc.emulator.store.Mailbox;
 import io.exchangejdbc.emulator.store.Message;
@@ -70,7 +71,20 @@ final class ItemWrites {
             for (XmlElement item : req.required("Items").children()) {
                 List<Message> created = new ArrayList<>();
                 List<TaskItem> createdTasks = new ArrayList<>();
+                List<EventInstance> createdEvents = new ArrayList<>();
                 EwsException error = attempt(() -> {
+                    if (item.name().equals("CalendarItem")) {
+                        EwsContext.CalendarRef target = savedId == null
+                                ? new EwsContext.CalendarRef(ctx.ownMailbox(),
+                                        ctx.ownMailbox().calendars().defaultCalendar())
+                                : ctx.calendar(savedId).orElseThrow(() -> EwsException.of(
+                                        "ErrorInvalidFolderId", "Calendar items can be saved "
+                                                + "in a calendar only."));
+                        createdEvents.add(EventInstance.of(CalendarItems.create(ctx, item,
+                                target, req.attr("SendMeetingInvitations",
+                                        "SendToAllAndSaveCopy"))));
+                        return;
+                    }
                     if (item.name().equals("Task")) {
                         TaskList list = savedId == null ? ctx.ownMailbox().tasks()
                                 : ctx.taskFolder(savedId).orElseThrow(() -> EwsException.of(
@@ -115,6 +129,9 @@ final class ItemWrites {
                     w.start("m:Items");
                     writeIds(w, created);
                     writeTaskIds(w, createdTasks);
+                    for (EventInstance e : createdEvents) {
+                        CalendarItems.write(w, e, true, false);
+                    }
                     w.end();
                 });
             }
