@@ -70,7 +70,7 @@ final class FolderShape {
                 case "folder:DisplayName" -> w.leaf("t:DisplayName", f.displayName());
                 case "folder:TotalCount" -> w.leaf("t:TotalCount", snap.totalItemCount(f));
                 case "folder:ChildFolderCount" -> w.leaf("t:ChildFolderCount",
-                        visibleChildren(f).size());
+                        visibleChildren(f).size() + (f.parent() == null ? 2 : 0));
                 default -> w.leaf("t:UnreadCount", snap.unreadItemCount(f));
             }
         }
