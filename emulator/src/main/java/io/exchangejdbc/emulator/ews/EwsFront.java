@@ -65,6 +65,7 @@ public final class EwsFront implements Front {
         operations.put("GetUserAvailabilityRequest", new Availability(CalendarItems.BUSY));
         operations.put("GetRoomLists", new RoomOps.Lists());
         operations.put("GetRooms", new RoomOps.Rooms());
+        operations.put("ResolveNames", new ResolveNames());
     }
 
     /** Registers an operation under the local name of its request element. */

@@ -124,6 +124,30 @@ class EwsMailboxServicesTest {
                 .childText("ResponseCode"));
     }
 
+    @Test
+    void resolveNamesFindsDirectoryUsers() {
+        EwsClient.Reply one = ews.call("<m:ResolveNames ReturnFullContactData=\"false\">"
+                + "<m:UnresolvedEntry>" + bob.displayName() + "</m:UnresolvedEntry>"
+                + "</m:ResolveNames>");
+        assertEquals("NoError", one.code(), one.body());
+        XmlElement mb = one.message().required("ResolutionSet").required("Resolution")
+                .required("Mailbox");
+        assertEquals(bob.mail(), mb.childText("EmailAddress"));
+        EwsClient.Reply many = ews.call("<m:ResolveNames ReturnFullContactData=\"false\">"
+                + "<m:UnresolvedEntry>a</m:UnresolvedEntry></m:ResolveNames>");
+        long expected = emu.tenant().users().stream().filter(u -> java.util.stream.Stream.of(
+                u.displayName(), u.givenName(), u.surname(), u.mailNickname(), u.mail(),
+                u.userPrincipalName()).anyMatch(x -> x != null
+                        && x.toLowerCase(java.util.Locale.ROOT).startsWith("a"))).count();
+        assertEquals(2, expected, "Adele and Alex");
+        assertEquals("Warning", many.message().attr("ResponseClass"));
+        assertEquals("ErrorNameResolutionMultipleResults", many.code());
+        assertEquals(expected, many.message().required("ResolutionSet").children().size());
+        EwsClient.Reply none = ews.call("<m:ResolveNames ReturnFullContactData=\"false\">"
+                + "<m:UnresolvedEntry>zzzz-nobody</m:UnresolvedEntry></m:ResolveNames>");
+        assertEquals("ErrorNameResolutionNoResults", none.code());
+    }
+
     private static String mailboxData(String address) {
         return "<t:MailboxData><t:Email><t:Address>" + address + "</t:Address></t:Email>"
                 + "<t:AttendeeType>Required</t:AttendeeType></t:MailboxData>";
