@@ -2,6 +2,7 @@ package io.exchangejdbc.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.exchangejdbc.http.net.ServerTrust;
 import io.exchangejdbc.log.ConnectionLog;
 import io.exchangejdbc.log.LogModule;
 import io.exchangejdbc.log.Redactor;
@@ -89,7 +90,15 @@ public final class Transport implements AutoCloseable {
         });
         HttpClient.Builder b = HttpClient.newBuilder()
                 .executor(executor)
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .sslContext(options.trust().sslContext());
+        if (options.proxy().enabled()) {
+            b.proxy(options.proxy().selector());
+            java.net.Authenticator proxyAuth = options.proxy().basicAuthenticator();
+            if (proxyAuth != null) {
+                b.authenticator(proxyAuth);
+            }
+        }
         if (!options.timeout().isZero()) {
             b.connectTimeout(options.timeout());
         }
@@ -199,7 +208,7 @@ public final class Transport implements AutoCloseable {
                 if (stop != null) {
                     throw stop;
                 }
-                if (TransportErrors.isUnknownHost(e)) {
+                if (TransportErrors.isUnknownHost(e) || ServerTrust.isUntrusted(e)) {
                     throw errors.cannotConnect(request, e);
                 }
                 if (closed) {

@@ -13,6 +13,9 @@ import io.exchangejdbc.emulator.http.Throttling;
 import io.exchangejdbc.emulator.http.TlsIdentity;
 import io.exchangejdbc.emulator.identity.IdentityFront;
 import io.exchangejdbc.emulator.identity.ManagedIdentityFront;
+import io.exchangejdbc.emulator.onprem.Accounts;
+import io.exchangejdbc.emulator.onprem.AuthGate;
+import io.exchangejdbc.emulator.onprem.OnPremFront;
 import io.exchangejdbc.emulator.identity.SignInGrants;
 import io.exchangejdbc.emulator.identity.TokenService;
 import io.exchangejdbc.emulator.store.AppRegistration;
@@ -88,6 +91,7 @@ public final class Emulator implements AutoCloseable {
     private final String identityHeader = java.util.UUID.randomUUID().toString();
     private final TlsIdentity tls;
     private final EmulatorHttpServer server;
+    private final OnPremFront onPrem;
     private volatile boolean started;
 
     private Emulator(Builder b) {
@@ -107,10 +111,12 @@ public final class Emulator implements AutoCloseable {
         this.signIns = new SignInGrants(clock);
         this.requestLog = new RequestLog(b.requestLogLimit);
         this.tls = TlsIdentity.bundled();
+        this.onPrem = new OnPremFront(new AuthGate(Accounts.of(store), "Exchange", false), store);
         this.server = new EmulatorHttpServer(b.port, b.threads,
                 List.of(new GraphFront(store, tokens, clock),
                         new IdentityFront(store, tokens, clock, signIns),
-                        new ManagedIdentityFront(tenant, tokens, clock, identityHeader)),
+                        new ManagedIdentityFront(tenant, tokens, clock, identityHeader),
+                        onPrem),
                 requestLog, faults, clock, b.https ? tls : null);
         server.limiter().configure(b.throttling);
     }
@@ -365,6 +371,23 @@ public final class Emulator implements AutoCloseable {
         if (!started) {
             throw new IllegalStateException("the emulator is not started");
         }
+    }
+
+    /**
+     * Returns the on-premises sign-in gate (Basic, Digest, NTLM, Negotiate) that protects
+     * {@link #onPremUrl} and can protect other fronts.
+     */
+    public AuthGate onPremGate() {
+        return onPrem.gate();
+    }
+
+    /**
+     * Returns the URL of the protected test service offering the named schemes, e.g.
+     * {@code onPremUrl("ntlm")} or {@code onPremUrl("digest-sha256")}: it answers a signed-in
+     * POST with the account, scheme and body size as JSON.
+     */
+    public String onPremUrl(String schemes) {
+        return baseUrl() + OnPremFront.PREFIX + schemes + "/echo";
     }
 
     /** Stops the server. */
