@@ -19,6 +19,8 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Base64;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -43,6 +45,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class ServerTrust {
 
+    private static final Pattern PEM = Pattern.compile(
+            "-----BEGIN CERTIFICATE-----(.*?)-----END CERTIFICATE-----", Pattern.DOTALL);
     private static final Pattern THUMBPRINT = Pattern.compile("[0-9a-fA-F]{64}");
 
     private final SSLContext context;
@@ -105,9 +109,8 @@ public final class ServerTrust {
         }
         Collection<? extends java.security.cert.Certificate> certs;
         try {
-            certs = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(bytes));
-        } catch (CertificateException e) {
+            certs = certificates(bytes);
+        } catch (CertificateException | IllegalArgumentException e) {
             throw new SQLException("SSLServerCert holds no certificate that can be read ("
                     + e.getMessage() + "). Give a PEM certificate (-----BEGIN CERTIFICATE-----"
                     + "...), the path of a PEM or DER file, a SHA-256 thumbprint in hex, or *.",
@@ -135,6 +138,26 @@ public final class ServerTrust {
             throw new SQLException("The certificate of SSLServerCert cannot be used: "
                     + e.getMessage() + ".", "08001", e);
         }
+    }
+
+    /**
+     * The certificates of PEM text (blocks found wherever they are, their base64 read whatever
+     * the line breaks, so a PEM on one line of a connection string works) or of DER bytes.
+     */
+    private static Collection<? extends java.security.cert.Certificate> certificates(byte[] bytes)
+            throws CertificateException {
+        CertificateFactory cf = CertificateFactory.getInstance("X.509");
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        Matcher m = PEM.matcher(text);
+        java.util.List<java.security.cert.Certificate> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            byte[] der = Base64.getMimeDecoder().decode(m.group(1).replaceAll("\\s", ""));
+            out.add(cf.generateCertificate(new ByteArrayInputStream(der)));
+        }
+        if (!out.isEmpty()) {
+            return out;
+        }
+        return cf.generateCertificates(new ByteArrayInputStream(bytes));
     }
 
     private static SQLException unreadable(IOException cause) {
