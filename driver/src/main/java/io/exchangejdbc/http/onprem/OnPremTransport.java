@@ -150,8 +150,21 @@ public final class OnPremTransport implements AutoCloseable {
         boolean proxySentAhead = proxyAuthorization != null && !proxyScheme.connectionOriented();
         boolean serverSchemeSeen = false;
         boolean proxySchemeSeen = false;
+        boolean serverFresh = true;
+        boolean proxyFresh = true;
         try {
             for (int round = 1; ; round++) {
+                // Digest answers once per nonce count: a repeated request counts again.
+                if (!serverFresh && server != null && !server.connectionOriented()
+                        && authorization != null) {
+                    authorization = server.ahead(method, target);
+                }
+                if (!proxyFresh && proxyAttempt != null && !proxyScheme.connectionOriented()
+                        && proxyAuthorization != null) {
+                    proxyAuthorization = proxyScheme.ahead(method, target);
+                }
+                serverFresh = false;
+                proxyFresh = false;
                 Map<String, String> h = new LinkedHashMap<>();
                 h.put("Host", uri.getRawAuthority());
                 h.put("User-Agent", settings.userAgent());
@@ -192,6 +205,7 @@ public final class OnPremTransport implements AutoCloseable {
                     proxySchemeSeen = true;
                     proxyAuthorization = proxyAttempt.answer(mine, proxySentAhead);
                     proxySentAhead = false;
+                    proxyFresh = true;
                     if (proxyAuthorization == null || round >= MAX_ROUNDS) {
                         throw proxyFailed();
                     }
@@ -220,11 +234,21 @@ public final class OnPremTransport implements AutoCloseable {
                     }
                     authorization = serverAttempt.answer(mine, sentAhead);
                     sentAhead = false;
+                    serverFresh = true;
                     if (authorization == null || round >= MAX_ROUNDS) {
                         throw authFailed(uri);
                     }
+                    WireConnection before = conn;
                     conn = keepOrReopen(conn, r, uri, port, https, proxyAddress, route,
                             server.connectionOriented());
+                    if (conn != before && proxyAttempt != null
+                            && proxyScheme.connectionOriented()) {
+                        // A new connection to the proxy signs in to it again.
+                        proxyAttempt = proxyScheme.begin(method, target);
+                        proxyAuthorization = proxyAttempt.answer(List.of(new Challenge(
+                                proxyScheme.name(), null, Map.of())), false);
+                        proxyFresh = true;
+                    }
                     continue;
                 }
                 if (server != null && server.connectionOriented() && authorization != null) {
