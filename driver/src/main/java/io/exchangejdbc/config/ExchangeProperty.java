@@ -272,10 +272,10 @@ public enum ExchangeProperty {
                     "BASIC", "DIGEST", "NTLM", "NEGOTIATE", "NONE").supported()
             .about("How the driver authenticates to the proxy: BASIC, DIGEST, NTLM or NONE"
                     + " (NEGOTIATE is refused). When not set: BASIC when ProxyUser is set, NONE"
-                    + " otherwise. DIGEST and NTLM work for Schema=EWS only; Graph requests use"
-                    + " the JDK's HTTP client, which signs in to proxies with Basic only, and for"
-                    + " HTTPS through a proxy only where the JVM allows Basic for tunnels"
-                    + " (jdk.http.auth.tunneling.disabledSchemes, which disables it by default).")),
+                    + " otherwise. Every scheme works for Schema=EWS, HTTPS tunnels included."
+                    + " Graph requests use the JDK's HTTP client: BASIC is sent ahead with plain"
+                    + " HTTP requests, DIGEST and NTLM are refused, and a tunnel (HTTPS) cannot"
+                    + " carry a Basic sign-in (the JDK's jdk.http.auth.tunneling.disabledSchemes).")),
 
     PROXY_USER(Spec.string("ProxyUser", PROXY).supported()
             .about("User name for the proxy.")),

@@ -159,6 +159,44 @@ class ProxyTest {
     }
 
     @Test
+    void graphThroughBasicProxy() throws Exception {
+        try (TestProxy proxy = proxy(AuthMethod.BASIC);
+                Connection c = DriverManager.getConnection("jdbc:exchange:"
+                        + emu.connectionString() + ";ProxyServer=127.0.0.1;ProxyPort="
+                        + proxy.port() + ";ProxyAuthScheme=BASIC;ProxyUser=" + PROXY_USER
+                        + ";ProxyPassword=" + PROXY_PASSWORD);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT displayName FROM Users")) {
+            int n = 0;
+            while (rs.next()) {
+                n++;
+            }
+            assertEquals(2, n);
+            assertTrue(proxy.passed().stream().anyMatch(p -> p.startsWith("GET ")
+                    && p.contains("/v1.0/users") && p.endsWith(" by " + PROXY_USER)),
+                    proxy.passed().toString());
+            assertEquals(0, proxy.gate().refusals(), "the proxy credentials go ahead");
+        }
+    }
+
+    @Test
+    void graphTunnelThroughBasicProxyExplainsTheJdkSetting() throws Exception {
+        try (TestProxy proxy = proxy(AuthMethod.BASIC);
+                Connection c = DriverManager.getConnection("jdbc:exchange:"
+                        + tls.connectionString() + ";ProxyServer=127.0.0.1;ProxyPort="
+                        + proxy.port() + ";ProxyAuthScheme=BASIC;ProxyUser=" + PROXY_USER
+                        + ";ProxyPassword=" + PROXY_PASSWORD);
+                Statement st = c.createStatement()) {
+            SQLException e = assertThrows(SQLException.class,
+                    () -> st.executeQuery("SELECT displayName FROM Users").next());
+            assertTrue(e.getMessage().contains("407")
+                    && e.getMessage().contains("jdk.http.auth.tunneling.disabledSchemes"),
+                    e.getMessage());
+            assertTrue(proxy.passed().isEmpty());
+        }
+    }
+
+    @Test
     void graphRefusesNtlmProxyClearly() {
         SQLException e = assertThrows(SQLException.class, () -> {
             try (Connection c = DriverManager.getConnection("jdbc:exchange:"

@@ -3,9 +3,7 @@ package io.exchangejdbc.http.net;
 import io.exchangejdbc.config.ExchangeConfig;
 import io.exchangejdbc.config.ExchangeProperty;
 import java.io.IOException;
-import java.net.Authenticator;
 import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -161,25 +159,17 @@ public final class ProxySettings {
     }
 
     /**
-     * An authenticator that gives {@code ProxyUser} and {@code ProxyPassword} to the proxy (and to
-     * nothing else), for the JDK's HTTP client, which signs in to proxies with Basic only; null
-     * when the proxy needs no Basic sign-in.
+     * The {@code Proxy-Authorization} value to send ahead with a request to {@code target}, for
+     * the JDK's HTTP client: {@code Basic} with ProxyUser and ProxyPassword when the request goes
+     * through a proxy that signs in with BASIC, else null.
      */
-    public Authenticator basicAuthenticator() {
-        if (scheme != Scheme.BASIC) {
+    public String basicHeaderFor(URI target) {
+        if (scheme != Scheme.BASIC || proxyFor(target).type() != Proxy.Type.HTTP) {
             return null;
         }
-        char[] pw = password == null ? new char[0] : password.toCharArray();
-        String u = user;
-        return new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                if (getRequestorType() != RequestorType.PROXY) {
-                    return null;
-                }
-                return new PasswordAuthentication(u, pw.clone());
-            }
-        };
+        String pair = user + ":" + (password == null ? "" : password);
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
