@@ -17,6 +17,7 @@ import io.exchangejdbc.emulator.identity.IdentityFront;
 import io.exchangejdbc.emulator.identity.ManagedIdentityFront;
 import io.exchangejdbc.emulator.onprem.Accounts;
 import io.exchangejdbc.emulator.onprem.AuthGate;
+import io.exchangejdbc.emulator.onprem.AuthMethod;
 import io.exchangejdbc.emulator.onprem.OnPremFront;
 import io.exchangejdbc.emulator.identity.SignInGrants;
 import io.exchangejdbc.emulator.identity.TokenService;
@@ -402,6 +403,15 @@ public final class Emulator implements AutoCloseable {
      */
     public AuthGate onPremGate() {
         return onPrem.gate();
+    }
+
+    /**
+     * Lets EWS ({@link #ewsUrl()}) also sign users in with the given on-premises schemes
+     * (Digest, NTLM, Negotiate) of {@link #onPremGate()}, offered beside Basic and Bearer.
+     */
+    public Emulator ewsOnPremises(AuthMethod... methods) {
+        ews.authenticator().onPremises(onPrem.gate(), Set.of(methods));
+        return this;
     }
 
     /**

@@ -169,6 +169,11 @@ public final class AuthGate {
         ntlm.forget(connection);
     }
 
+    /** The challenges offering {@code offered}, for a 401 to a request without credentials. */
+    public List<String> challenges(Set<AuthMethod> offered) {
+        return challenges(offered, false);
+    }
+
     private List<String> challenges(Set<AuthMethod> offered, boolean stale) {
         List<String> out = new ArrayList<>();
         EnumSet<AuthMethod> set = offered.isEmpty() ? EnumSet.noneOf(AuthMethod.class)
