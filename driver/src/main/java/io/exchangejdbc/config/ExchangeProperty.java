@@ -61,18 +61,18 @@ public enum ExchangeProperty {
                     + " the driver). None sends no credentials. When not set: AzureAD for"
                     + " Schema=MSGraph, Basic for Schema=EWS.")),
 
-    SERVER(Spec.url("Server", AUTHENTICATION)
+    SERVER(Spec.url("Server", AUTHENTICATION).supported()
             .about("Address of the EWS endpoint when Schema=EWS, for example"
                     + " https://mail.contoso.com/EWS/Exchange.asmx (Exchange Online:"
                     + " https://outlook.office365.com/EWS/Exchange.asmx). Required for EWS;"
                     + " ignored for MSGraph.")),
 
-    USER(Spec.string("User", AUTHENTICATION)
+    USER(Spec.string("User", AUTHENTICATION).supported()
             .about("User name for Basic, Digest, NTLM and Negotiate: an email address, a user"
                     + " principal name or DOMAIN\\user. The user argument of"
                     + " DriverManager.getConnection sets it too.")),
 
-    PASSWORD(Spec.string("Password", AUTHENTICATION).secret()
+    PASSWORD(Spec.string("Password", AUTHENTICATION).supported().secret()
             .about("Password of User for Basic, Digest, NTLM and Negotiate. The password argument"
                     + " of DriverManager.getConnection sets it too.")),
 
@@ -192,25 +192,33 @@ public enum ExchangeProperty {
 
     // Kerberos
 
-    KERBEROS_KDC(Spec.string("KerberosKDC", KERBEROS)
-            .about("Host name (optionally host:port) of the Kerberos Key Distribution Center."
-                    + " When not set, the one krb5.conf or DNS gives for the realm.")),
+    KERBEROS_KDC(Spec.string("KerberosKDC", KERBEROS).supported()
+            .about("Host name (optionally host:port) of the Kerberos Key Distribution Center,"
+                    + " for AuthScheme=Negotiate. When not set, the one krb5.conf gives for the"
+                    + " realm. The JDK reads realms from one krb5.conf per JVM: when this is set"
+                    + " (and java.security.krb5.conf is not set by the application), the driver"
+                    + " writes the realms and KDCs of its connections to a krb5.conf of its own"
+                    + " and points java.security.krb5.conf at it.")),
 
-    KERBEROS_REALM(Spec.string("KerberosRealm", KERBEROS)
-            .about("Kerberos realm, such as CONTOSO.COM. When not set, the default realm of"
-                    + " krb5.conf.")),
+    KERBEROS_REALM(Spec.string("KerberosRealm", KERBEROS).supported()
+            .about("Kerberos realm of User, such as CONTOSO.COM, for AuthScheme=Negotiate."
+                    + " When not set, the domain of User (user@contoso.com gives CONTOSO.COM),"
+                    + " else the default realm of krb5.conf.")),
 
-    KERBEROS_SPN(Spec.string("KerberosSPN", KERBEROS)
-            .about("Service principal name of the Exchange server, when it is not HTTP/ followed"
-                    + " by the host of Server (for example behind a load balancer).")),
+    KERBEROS_SPN(Spec.string("KerberosSPN", KERBEROS).supported()
+            .about("Service principal name of the Exchange server for AuthScheme=Negotiate,"
+                    + " such as HTTP/mail.contoso.com; default HTTP/ followed by the host of"
+                    + " Server. Set it when the server is reached by another name (for example"
+                    + " behind a load balancer).")),
 
-    KERBEROS_KEYTAB_FILE(Spec.filePath("KerberosKeytabFile", KERBEROS)
+    KERBEROS_KEYTAB_FILE(Spec.filePath("KerberosKeytabFile", KERBEROS).supported()
             .about("Keytab file holding the key of User, to obtain a Kerberos ticket without a"
-                    + " password.")),
+                    + " password (AuthScheme=Negotiate).")),
 
-    KERBEROS_TICKET_CACHE(Spec.filePath("KerberosTicketCache", KERBEROS)
+    KERBEROS_TICKET_CACHE(Spec.filePath("KerberosTicketCache", KERBEROS).supported()
             .about("Credential cache file with a ticket obtained beforehand (for example with"
-                    + " kinit); the driver uses that ticket instead of signing in.")),
+                    + " kinit); with AuthScheme=Negotiate the driver uses that ticket instead of"
+                    + " signing in.")),
 
     // Endpoints
 
@@ -234,39 +242,48 @@ public enum ExchangeProperty {
 
     // SSL
 
-    SSL_SERVER_CERT(Spec.string("SSLServerCert", SSL)
-            .about("Server certificate to trust instead of the JVM's trust store: a PEM"
-                    + " certificate, the path of a certificate file, a SHA-256 thumbprint in hex,"
-                    + " or * to accept any certificate (for tests only: it gives up protection"
-                    + " against interception). When not set, the JVM's trust store decides.")),
+    SSL_SERVER_CERT(Spec.string("SSLServerCert", SSL).supported()
+            .about("Server certificate to trust instead of the JVM's trust store, for EWS and"
+                    + " Graph alike: a PEM certificate (the text), the path of a PEM or DER"
+                    + " certificate file (host name still checked), a SHA-256 thumbprint in hex"
+                    + " with or without colons (only that certificate is accepted), or * to"
+                    + " accept any certificate (unsafe, for tests only: it gives up protection"
+                    + " against interception). When not set, the JVM's trust store decides and"
+                    + " a self-signed certificate is refused.")),
 
     // Proxy
 
-    PROXY_AUTO_DETECT(Spec.bool("ProxyAutoDetect", PROXY).byDefault("false")
-            .about("true: use the proxy the operating system is configured with (through the"
-                    + " JVM's system proxy selector). false (default): connect directly, unless"
-                    + " ProxyServer is set.")),
+    PROXY_AUTO_DETECT(Spec.bool("ProxyAutoDetect", PROXY).byDefault("false").supported()
+            .about("true: use the proxy the JVM's system proxy selector gives"
+                    + " (ProxySelector.getDefault(): http.proxyHost and https.proxyHost, or the"
+                    + " operating system's with java.net.useSystemProxies=true) when ProxyServer"
+                    + " is not set. false (default): connect directly, unless ProxyServer is"
+                    + " set.")),
 
-    PROXY_SERVER(Spec.string("ProxyServer", PROXY)
+    PROXY_SERVER(Spec.string("ProxyServer", PROXY).supported()
             .about("Host name or IP address of the HTTP proxy for every request to Microsoft"
                     + " (Graph, EWS and sign-in). When not set, no proxy, unless"
                     + " ProxyAutoDetect=true.")),
 
-    PROXY_PORT(Spec.integer("ProxyPort", PROXY, 1, 65_535).byDefault("80")
+    PROXY_PORT(Spec.integer("ProxyPort", PROXY, 1, 65_535).byDefault("80").supported()
             .about("TCP port of ProxyServer. Default 80.")),
 
     PROXY_AUTH_SCHEME(Spec.choice("ProxyAuthScheme", PROXY,
-                    "BASIC", "DIGEST", "NTLM", "NEGOTIATE", "NONE")
-            .about("How the driver authenticates to the proxy. When not set: BASIC when"
-                    + " ProxyUser is set, NONE otherwise.")),
+                    "BASIC", "DIGEST", "NTLM", "NEGOTIATE", "NONE").supported()
+            .about("How the driver authenticates to the proxy: BASIC, DIGEST, NTLM or NONE"
+                    + " (NEGOTIATE is refused). When not set: BASIC when ProxyUser is set, NONE"
+                    + " otherwise. Every scheme works for Schema=EWS, HTTPS tunnels included."
+                    + " Graph requests use the JDK's HTTP client: BASIC is sent ahead with plain"
+                    + " HTTP requests, DIGEST and NTLM are refused, and a tunnel (HTTPS) cannot"
+                    + " carry a Basic sign-in (the JDK's jdk.http.auth.tunneling.disabledSchemes).")),
 
-    PROXY_USER(Spec.string("ProxyUser", PROXY)
+    PROXY_USER(Spec.string("ProxyUser", PROXY).supported()
             .about("User name for the proxy.")),
 
-    PROXY_PASSWORD(Spec.string("ProxyPassword", PROXY).secret()
+    PROXY_PASSWORD(Spec.string("ProxyPassword", PROXY).supported().secret()
             .about("Password of ProxyUser.")),
 
-    PROXY_EXCEPTIONS(Spec.string("ProxyExceptions", PROXY)
+    PROXY_EXCEPTIONS(Spec.string("ProxyExceptions", PROXY).supported()
             .about("Hosts reached without the proxy, separated by commas; a leading * matches"
                     + " any subdomain (*.contoso.com).")),
 

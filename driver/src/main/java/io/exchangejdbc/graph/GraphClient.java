@@ -84,7 +84,7 @@ public final class GraphClient implements AutoCloseable {
 
     private static GraphClient open(ExchangeConfig config, ConnectionLog log, boolean ownsLog)
             throws SQLException {
-        Transport transport = new Transport(TransportOptions.from(config), log);
+        Transport transport = new Transport(TransportOptions.forConnection(config), log);
         try {
             TokenProvider tokens = TokenProviders.create(config, transport);
             GraphClient client = new GraphClient(config.graphUrl(), transport, tokens, log,

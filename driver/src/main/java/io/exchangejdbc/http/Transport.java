@@ -2,6 +2,8 @@ package io.exchangejdbc.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.exchangejdbc.http.net.ProxySettings;
+import io.exchangejdbc.http.net.ServerTrust;
 import io.exchangejdbc.log.ConnectionLog;
 import io.exchangejdbc.log.LogModule;
 import io.exchangejdbc.log.Redactor;
@@ -89,7 +91,11 @@ public final class Transport implements AutoCloseable {
         });
         HttpClient.Builder b = HttpClient.newBuilder()
                 .executor(executor)
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .sslContext(options.trust().sslContext());
+        if (options.proxy().enabled()) {
+            b.proxy(options.proxy().selector());
+        }
         if (!options.timeout().isZero()) {
             b.connectTimeout(options.timeout());
         }
@@ -99,6 +105,21 @@ public final class Transport implements AutoCloseable {
                         Duration.ofSeconds(1));
         this.watchdog = new Watchdog(tick, nanoClock);
         this.errors = new TransportErrors(log.redactor(), options.timeout());
+    }
+
+    private SQLException proxyRefused(TransportRequest request) {
+        boolean tunnel = "https".equalsIgnoreCase(request.uri().getScheme());
+        return new SQLException("The proxy refused " + request.method() + " "
+                + errors.url(request.uri()) + " with 407 (Proxy Authentication Required)."
+                + (options.proxy().scheme() == ProxySettings.Scheme.NONE
+                        ? " Set ProxyAuthScheme, ProxyUser and ProxyPassword."
+                        : " Check ProxyUser and ProxyPassword."
+                        + (tunnel ? " Graph requests over HTTPS cannot sign in to a proxy"
+                        + " tunnel: the JDK's HTTP client does not send Basic credentials to"
+                        + " tunnels (jdk.http.auth.tunneling.disabledSchemes). Use a proxy that"
+                        + " lets the driver through without sign-in, or list the host in"
+                        + " ProxyExceptions." : "")),
+                "28000");
     }
 
     /** The options this transport was made with. */
@@ -199,7 +220,7 @@ public final class Transport implements AutoCloseable {
                 if (stop != null) {
                     throw stop;
                 }
-                if (TransportErrors.isUnknownHost(e)) {
+                if (TransportErrors.isUnknownHost(e) || ServerTrust.isUntrusted(e)) {
                     throw errors.cannotConnect(request, e);
                 }
                 if (closed) {
@@ -228,6 +249,15 @@ public final class Transport implements AutoCloseable {
             }
             int status = response.statusCode();
             Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
+            if (status == 407) {
+                if (response.body() != null) {
+                    discard(response.body());
+                }
+                if (permit != null) {
+                    permit.release();
+                }
+                throw proxyRefused(request);
+            }
             if (policy.isRetryableStatus(status)) {
                 String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
                 Optional<Duration> delay = policy.delayBeforeRetry(attempt, retryAfter,
@@ -352,6 +382,12 @@ public final class Transport implements AutoCloseable {
                 if (!h.getKey().equalsIgnoreCase("client-request-id")) {
                     b.header(h.getKey(), h.getValue());
                 }
+            }
+            String proxyAuthorization = options.proxy().basicHeaderFor(uri);
+            if (proxyAuthorization != null) {
+                // Sent ahead: the JDK client drops the request's Authorization when it answers
+                // a proxy's 407 through an Authenticator.
+                b.setHeader("Proxy-Authorization", proxyAuthorization);
             }
             for (Map.Entry<String, String> h : options.customHeaders().entrySet()) {
                 // A custom header replaces the driver's own of the same name, so that users

@@ -1,5 +1,6 @@
 package io.exchangejdbc.http;
 
+import io.exchangejdbc.http.net.ServerTrust;
 import io.exchangejdbc.log.Redactor;
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +39,10 @@ final class TransportErrors {
         URI uri = request.uri();
         String reason = isUnknownHost(cause) ? "unknown host " + uri.getHost()
                 : redactor.redact(reason(cause));
+        if (ServerTrust.isUntrusted(cause)) {
+            return new SQLException("Could not connect to " + origin(uri) + ": " + reason
+                    + ". " + ServerTrust.advice(), CANNOT_CONNECT, cause);
+        }
         return new SQLException("Could not connect to " + origin(uri) + ": " + reason
                 + ". Check the " + request.endpointProperty()
                 + " connection property and that this machine can reach that host.",

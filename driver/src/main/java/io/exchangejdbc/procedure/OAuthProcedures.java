@@ -39,7 +39,7 @@ final class OAuthProcedures {
 
     private static <T> T withSignIn(ProcedureContext context, Step<T> step)
             throws SQLException {
-        try (Transport transport = new Transport(TransportOptions.from(context.config()),
+        try (Transport transport = new Transport(TransportOptions.forConnection(context.config()),
                 context.log())) {
             return step.run(new UserSignIn(context.config(), transport));
         }

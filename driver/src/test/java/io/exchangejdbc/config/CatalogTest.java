@@ -44,7 +44,12 @@ class CatalogTest {
             "OAuthRefreshToken", "OAuthSettingsLocation", "CallbackURL", "OAuthVerifier",
             "OAuthGrantType", "OAuthExpiresIn", "OAuthTokenTimestamp", "OAuthJWTCert",
             "OAuthJWTCertType", "OAuthJWTCertPassword", "OAuthJWTCertSubject",
-            "AzureMSIEndpoint");
+            "AzureMSIEndpoint",
+            // on-premises sign-in, TLS and proxies
+            "Server", "User", "Password", "KerberosKDC", "KerberosRealm", "KerberosSPN",
+            "KerberosKeytabFile", "KerberosTicketCache", "SSLServerCert", "ProxyAutoDetect",
+            "ProxyServer", "ProxyPort", "ProxyAuthScheme", "ProxyUser", "ProxyPassword",
+            "ProxyExceptions");
 
     private static final Set<String> SECRETS = Set.of(
             "Password", "OAuthClientSecret", "OAuthAccessToken", "OAuthRefreshToken",

@@ -145,7 +145,7 @@ class ValidationTest {
 
     @Test
     void anUnsupportedPropertyIsReportedBeforeItsBadValue() {
-        SQLException e = refused("ProxyPort=abc");
+        SQLException e = refused("BatchSize=abc");
         assertTrue(e instanceof SQLFeatureNotSupportedException, e.getMessage());
     }
 

@@ -15,6 +15,10 @@ import io.exchangejdbc.emulator.http.Throttling;
 import io.exchangejdbc.emulator.http.TlsIdentity;
 import io.exchangejdbc.emulator.identity.IdentityFront;
 import io.exchangejdbc.emulator.identity.ManagedIdentityFront;
+import io.exchangejdbc.emulator.onprem.Accounts;
+import io.exchangejdbc.emulator.onprem.AuthGate;
+import io.exchangejdbc.emulator.onprem.AuthMethod;
+import io.exchangejdbc.emulator.onprem.OnPremFront;
 import io.exchangejdbc.emulator.identity.SignInGrants;
 import io.exchangejdbc.emulator.identity.TokenService;
 import io.exchangejdbc.emulator.store.AppRegistration;
@@ -90,6 +94,7 @@ public final class Emulator implements AutoCloseable {
     private final String identityHeader = java.util.UUID.randomUUID().toString();
     private final TlsIdentity tls;
     private final EmulatorHttpServer server;
+    private final OnPremFront onPrem;
     private final EwsFront ews;
     private volatile boolean started;
 
@@ -110,11 +115,13 @@ public final class Emulator implements AutoCloseable {
         this.signIns = new SignInGrants(clock);
         this.requestLog = new RequestLog(b.requestLogLimit);
         this.tls = TlsIdentity.bundled();
+        this.onPrem = new OnPremFront(new AuthGate(Accounts.of(store), "Exchange", false), store);
         this.ews = new EwsFront(store, tokens, clock);
         this.server = new EmulatorHttpServer(b.port, b.threads,
                 List.of(new GraphFront(store, tokens, clock),
                         new IdentityFront(store, tokens, clock, signIns),
-                        new ManagedIdentityFront(tenant, tokens, clock, identityHeader), ews),
+                        new ManagedIdentityFront(tenant, tokens, clock, identityHeader), ews,
+                        onPrem),
                 requestLog, faults, clock, b.https ? tls : null);
         server.limiter().configure(b.throttling);
     }
@@ -402,6 +409,32 @@ public final class Emulator implements AutoCloseable {
         if (!started) {
             throw new IllegalStateException("the emulator is not started");
         }
+    }
+
+    /**
+     * Returns the on-premises sign-in gate (Basic, Digest, NTLM, Negotiate) that protects
+     * {@link #onPremUrl} and can protect other fronts.
+     */
+    public AuthGate onPremGate() {
+        return onPrem.gate();
+    }
+
+    /**
+     * Lets EWS ({@link #ewsUrl()}) also sign users in with the given on-premises schemes
+     * (Digest, NTLM, Negotiate) of {@link #onPremGate()}, offered beside Basic and Bearer.
+     */
+    public Emulator ewsOnPremises(AuthMethod... methods) {
+        ews.authenticator().onPremises(onPrem.gate(), Set.of(methods));
+        return this;
+    }
+
+    /**
+     * Returns the URL of the protected test service offering the named schemes, e.g.
+     * {@code onPremUrl("ntlm")} or {@code onPremUrl("digest-sha256")}: it answers a signed-in
+     * POST with the account, scheme and body size as JSON.
+     */
+    public String onPremUrl(String schemes) {
+        return baseUrl() + OnPremFront.PREFIX + schemes + "/echo";
     }
 
     /** Stops the server. */

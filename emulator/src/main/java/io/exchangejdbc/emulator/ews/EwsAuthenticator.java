@@ -6,22 +6,28 @@ import io.exchangejdbc.emulator.http.Request;
 import io.exchangejdbc.emulator.identity.AccessToken;
 import io.exchangejdbc.emulator.identity.TokenRejectedException;
 import io.exchangejdbc.emulator.identity.TokenService;
+import io.exchangejdbc.emulator.onprem.AuthGate;
+import io.exchangejdbc.emulator.onprem.AuthMethod;
 import io.exchangejdbc.emulator.store.Store;
 import io.exchangejdbc.emulator.store.Tenant;
 import io.exchangejdbc.emulator.store.User;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks the credentials of an EWS request, the one place where the EWS front authenticates:
  * Basic against the users' passwords in the store, and Bearer tokens the emulator's identity
  * front issued for Exchange Online ({@code https://outlook.office365.com}) carrying the delegated
- * scope {@code EWS.AccessAsUser.All} or the application role {@code full_access_as_app}. Other
- * schemes (Digest, NTLM, Negotiate) plug in here as further branches of {@link #authenticate}.
+ * scope {@code EWS.AccessAsUser.All} or the application role {@code full_access_as_app}; and,
+ * once {@link #onPremises} is called, Digest, NTLM and Negotiate through the on-premises
+ * {@link AuthGate}.
  */
 public final class EwsAuthenticator {
 
@@ -32,6 +38,8 @@ public final class EwsAuthenticator {
 
     private final Store store;
     private final TokenService tokens;
+    private volatile AuthGate gate;
+    private volatile Set<AuthMethod> onPremises = Set.of();
 
     /** Creates an authenticator over the store's users and the token service's tokens. */
     public EwsAuthenticator(Store store, TokenService tokens) {
@@ -39,23 +47,52 @@ public final class EwsAuthenticator {
         this.tokens = requireNonNull(tokens, "tokens");
     }
 
+    /**
+     * Lets EWS also accept the on-premises schemes of {@code gate} (Digest, NTLM, Negotiate;
+     * Basic stays this class's own), offered in the 401 beside Basic and Bearer.
+     */
+    public void onPremises(AuthGate gate, Set<AuthMethod> offered) {
+        this.gate = requireNonNull(gate, "gate");
+        Set<AuthMethod> methods = EnumSet.noneOf(AuthMethod.class);
+        methods.addAll(offered);
+        methods.remove(AuthMethod.BASIC);
+        this.onPremises = methods;
+    }
+
     /** Thrown when a request is not authenticated; the front answers 401 with challenges. */
     public static final class Unauthorized extends Exception {
         private static final long serialVersionUID = 1L;
+        private final List<String> challenges;
 
         Unauthorized(String message) {
+            this(message, List.of());
+        }
+
+        Unauthorized(String message, List<String> challenges) {
             super(message, null, false, false);
+            this.challenges = List.copyOf(challenges);
+        }
+
+        /** The challenges this refusal carries instead of the usual ones (an NTLM CHALLENGE). */
+        public List<String> challenges() {
+            return challenges;
         }
     }
 
     /** Returns the challenges a 401 carries, one {@code WWW-Authenticate} value each. */
     public List<String> challenges(Request request) {
-        return List.of("Basic realm=\"" + host(request) + "\"",
+        List<String> all = new ArrayList<>();
+        AuthGate g = gate;
+        if (g != null && !onPremises.isEmpty()) {
+            all.addAll(g.challenges(onPremises));
+        }
+        all.addAll(List.of("Basic realm=\"" + host(request) + "\"",
                 "Bearer client_id=\"00000002-0000-0ff1-ce00-000000000000\", "
                         + "trusted_issuers=\"00000001-0000-0000-c000-000000000000@*\", "
                         + "token_types=\"app_asserted_user_v1 service_asserted_app_v1\", "
                         + "authorization_uri=\"" + request.baseUrl()
-                        + "/common/oauth2/authorize\"");
+                        + "/common/oauth2/authorize\""));
+        return all;
     }
 
     private static String host(Request request) {
@@ -70,6 +107,10 @@ public final class EwsAuthenticator {
      */
     public EwsCaller authenticate(Request request) throws Unauthorized {
         String header = request.header("Authorization");
+        EwsCaller onPrem = onPremises(request, header);
+        if (onPrem != null) {
+            return onPrem;
+        }
         if (header == null || header.isBlank()) {
             throw new Unauthorized("No credentials were sent.");
         }
@@ -83,6 +124,41 @@ public final class EwsAuthenticator {
             return bearer(value);
         }
         throw new Unauthorized("The authentication scheme " + scheme + " is not accepted.");
+    }
+
+    /**
+     * The caller of a request signed in with an on-premises scheme of the gate (or on a
+     * connection NTLM or Negotiate signed in), or null when the request is not for the gate.
+     */
+    private EwsCaller onPremises(Request request, String header) throws Unauthorized {
+        AuthGate g = gate;
+        if (g == null || onPremises.isEmpty()) {
+            return null;
+        }
+        String scheme = header == null ? "" : header.strip().split(" ", 2)[0];
+        boolean mine = scheme.equalsIgnoreCase("Digest") || scheme.equalsIgnoreCase("NTLM")
+                || scheme.equalsIgnoreCase("Negotiate");
+        if (header != null && !mine) {
+            return null;
+        }
+        String target = request.rawPath()
+                + (request.rawQuery() == null ? "" : "?" + request.rawQuery());
+        AuthGate.Outcome o = g.check(onPremises, request.method(), target, header,
+                request.connection());
+        if (!o.allowed()) {
+            if (header == null) {
+                return null;
+            }
+            throw new Unauthorized("The " + scheme + " credentials were refused.",
+                    o.challenges());
+        }
+        for (Tenant tenant : store.tenants()) {
+            Optional<User> user = tenant.user(o.user());
+            if (user.isPresent()) {
+                return new EwsCaller(tenant, user.get(), user.get().id(), o.scheme(), false);
+            }
+        }
+        throw new Unauthorized("The signed-in account has no mailbox.");
     }
 
     private EwsCaller basic(String value) throws Unauthorized {

@@ -88,6 +88,11 @@ public final class EwsFront implements Front {
         return request.rawPath().equalsIgnoreCase(PATH);
     }
 
+    /** The authenticator of EWS requests. */
+    public EwsAuthenticator authenticator() {
+        return authenticator;
+    }
+
     @Override
     public boolean acceptsFaults() {
         return true;
@@ -99,7 +104,8 @@ public final class EwsFront implements Front {
         try {
             caller = authenticator.authenticate(request);
         } catch (EwsAuthenticator.Unauthorized e) {
-            for (String c : authenticator.challenges(request)) {
+            for (String c : e.challenges().isEmpty() ? authenticator.challenges(request)
+                    : e.challenges()) {
                 response.header("WWW-Authenticate", c);
             }
             response.send(401, "text/html", "<html><body>401 Unauthorized: "

@@ -148,7 +148,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
             }
             Request request = new Request(exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), body, baseUrl, clock.instant());
+                    exchange.getRequestHeaders(), body, baseUrl, clock.instant())
+                    .onConnection(String.valueOf(exchange.getRemoteAddress()));
             Front front = null;
             for (Front f : fronts) {
                 if (f.serves(request)) {

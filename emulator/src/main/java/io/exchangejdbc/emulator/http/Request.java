@@ -27,6 +27,7 @@ public final class Request {
     private final String baseUrl;
     private final Instant time;
     private final String requestId = UUID.randomUUID().toString();
+    private String connection;
 
     /** Creates a request; the maps are copied. */
     public Request(String method, String rawPath, String rawQuery,
@@ -48,6 +49,20 @@ public final class Request {
             }
         }
         this.segments = Collections.unmodifiableList(segs);
+    }
+
+    /**
+     * Returns an identity of the TCP connection the request came on (the client's address and
+     * port), or null when unknown; connection-bound sign-ins (NTLM, Negotiate) use it.
+     */
+    public String connection() {
+        return connection;
+    }
+
+    /** Sets the identity of the connection the request came on. */
+    public Request onConnection(String id) {
+        this.connection = id;
+        return this;
     }
 
     /** Returns the method, e.g. {@code GET}. */
