@@ -55,6 +55,9 @@ public final class ExchangeTable extends AbstractTable implements TranslatableTa
      * prepared statements show as {@code ?N}.
      */
     String describe(GraphQuery query) {
+        if (def.ews() != null) {
+            return io.exchangejdbc.ews.EwsPlanText.describe(query);
+        }
         return GraphRequestPlan.describe(query, Operand.Parameter::new, settings.pageSize());
     }
 

@@ -17,6 +17,7 @@ import java.util.Locale;
  * @param columns     the columns in their SQL order (pseudo-columns included)
  * @param graph       the Graph resource (null when the table is not served by Graph)
  * @param readOnly    whether INSERT/UPDATE/DELETE are refused
+ * @param ews         the Exchange Web Services source (null when the table is not served by EWS)
  */
 public record TableDef(
         String name,
@@ -24,13 +25,20 @@ public record TableDef(
         String description,
         List<ColumnDef> columns,
         GraphResource graph,
-        boolean readOnly) {
+        boolean readOnly,
+        EwsSource ews) {
 
     public TableDef {
         requireNonNull(name, "name");
         requireNonNull(kind, "kind");
         requireNonNull(description, "description");
         columns = List.copyOf(requireNonNull(columns, "columns"));
+    }
+
+    /** A table served by Microsoft Graph only. */
+    public TableDef(String name, TableKind kind, String description, List<ColumnDef> columns,
+            GraphResource graph, boolean readOnly) {
+        this(name, kind, description, columns, graph, readOnly, null);
     }
 
     /** The column with that name, ignoring case, or null. */

@@ -19,6 +19,7 @@ final class TableSpec {
     private String description;
     private GraphResource graph;
     private boolean readOnly;
+    private EwsSource ews;
     private final List<ColumnSpec> columns = new ArrayList<>();
 
     private TableSpec(String name, TableKind kind) {
@@ -41,6 +42,17 @@ final class TableSpec {
     TableSpec graph(GraphResource resource) {
         this.graph = resource;
         return this;
+    }
+
+    /** Where the rows live in Exchange Web Services. */
+    TableSpec ews(EwsSource source) {
+        this.ews = source;
+        return this;
+    }
+
+    /** A read-only view. */
+    static TableSpec view(String name) {
+        return new TableSpec(name, TableKind.VIEW);
     }
 
     /** INSERT, UPDATE and DELETE are refused. */
@@ -78,6 +90,6 @@ final class TableSpec {
         for (ColumnSpec c : columns) {
             defs.add(c.build());
         }
-        return new TableDef(name, kind, description, defs, graph, readOnly);
+        return new TableDef(name, kind, description, defs, graph, readOnly, ews);
     }
 }
