@@ -33,9 +33,22 @@ class CatalogTest {
     }
 
     @Test
-    void ewsCatalogIsEmptyForNow() {
-        assertEquals(List.of(), Catalog.of(SchemaKind.EWS).tables());
+    void ewsCatalogHasAFolderTablePerDistinguishedFolderAndTheViews() {
+        assertEquals(List.of("Inbox", "Calendar", "Contacts", "Tasks", "SentItems",
+                "DeletedItems", "Drafts", "Outbox", "JunkEmail", "Folders",
+                "Calendar_RequiredAttendees", "Calendar_OptionalAttendees",
+                "Calendar_ModifiedOccurrences", "Rooms", "RoomLists"),
+                Catalog.of(SchemaKind.EWS).tables().stream().map(TableDef::name).toList());
         assertNull(Catalog.of(SchemaKind.EWS).table("Messages"));
+        TableDef inbox = Catalog.of(SchemaKind.EWS).table("inbox");
+        assertEquals(List.of("item:Subject"), inbox.column("Subject").path());
+        assertEquals(List.of("item:ItemId", "@Id"), inbox.column("ItemId").path());
+        assertEquals(List.of("ItemId"), inbox.keyColumns().stream().map(c -> c.name()).toList());
+        assertTrue(inbox.column("ChangeKey").readOnly());
+        assertEquals(ColumnType.BOOLEAN, inbox.column("IsRead").type());
+        assertEquals(ColumnType.TIMESTAMP, inbox.column("DateTimeReceived").type());
+        assertEquals("inbox", inbox.ews().distinguishedId());
+        assertNull(inbox.graph());
     }
 
     @Test
