@@ -281,7 +281,7 @@ final class EwsCatalog {
         c.add(f("UID", VARCHAR, "calendar:UID").readOnly()
                 .describe("iCalendar UID of the series or appointment."));
         c.addAll(mailboxScope());
-        c.add(pseudo("SendMeetingInvitations", VARCHAR)
+        c.add(pseudo("SendMeetingInvitations", VARCHAR).filter(EQ)
                 .describe("Input only, for INSERT, UPDATE and DELETE: SendToNone (default),"
                         + " SendOnlyToAll, SendOnlyToChanged or SendToAllAndSaveCopy."));
         return TableSpec.table("Calendar")

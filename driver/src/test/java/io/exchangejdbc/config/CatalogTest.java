@@ -44,7 +44,10 @@ class CatalogTest {
             "OAuthRefreshToken", "OAuthSettingsLocation", "CallbackURL", "OAuthVerifier",
             "OAuthGrantType", "OAuthExpiresIn", "OAuthTokenTimestamp", "OAuthJWTCert",
             "OAuthJWTCertType", "OAuthJWTCertPassword", "OAuthJWTCertSubject",
-            "AzureMSIEndpoint");
+            "AzureMSIEndpoint",
+            // Schema=EWS
+            "Platform", "Server", "User", "Password", "ImpersonationUser", "ImpersonationType",
+            "IncludeContent", "DirectoryRetrievalDepth", "BatchSize");
 
     private static final Set<String> SECRETS = Set.of(
             "Password", "OAuthClientSecret", "OAuthAccessToken", "OAuthRefreshToken",
