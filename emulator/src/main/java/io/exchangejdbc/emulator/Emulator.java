@@ -2,6 +2,8 @@ package io.exchangejdbc.emulator;
 
 import static java.util.Objects.requireNonNull;
 
+import io.exchangejdbc.emulator.ews.EwsBehaviour;
+import io.exchangejdbc.emulator.ews.EwsFront;
 import io.exchangejdbc.emulator.generate.DataGenerator;
 import io.exchangejdbc.emulator.generate.GeneratorSettings;
 import io.exchangejdbc.emulator.graph.GraphFront;
@@ -88,6 +90,7 @@ public final class Emulator implements AutoCloseable {
     private final String identityHeader = java.util.UUID.randomUUID().toString();
     private final TlsIdentity tls;
     private final EmulatorHttpServer server;
+    private final EwsFront ews;
     private volatile boolean started;
 
     private Emulator(Builder b) {
@@ -107,10 +110,11 @@ public final class Emulator implements AutoCloseable {
         this.signIns = new SignInGrants(clock);
         this.requestLog = new RequestLog(b.requestLogLimit);
         this.tls = TlsIdentity.bundled();
+        this.ews = new EwsFront(store, tokens, clock);
         this.server = new EmulatorHttpServer(b.port, b.threads,
                 List.of(new GraphFront(store, tokens, clock),
                         new IdentityFront(store, tokens, clock, signIns),
-                        new ManagedIdentityFront(tenant, tokens, clock, identityHeader)),
+                        new ManagedIdentityFront(tenant, tokens, clock, identityHeader), ews),
                 requestLog, faults, clock, b.https ? tls : null);
         server.limiter().configure(b.throttling);
     }
@@ -150,6 +154,25 @@ public final class Emulator implements AutoCloseable {
      */
     public String loginUrl() {
         return baseUrl();
+    }
+
+    /** Returns the EWS endpoint, {@code http://127.0.0.1:PORT/EWS/Exchange.asmx}. */
+    public String ewsUrl() {
+        return baseUrl() + EwsFront.PATH;
+    }
+
+    /** Returns what tests can make the EWS front do: short pages, busy answers. */
+    public EwsBehaviour ews() {
+        return ews.behaviour();
+    }
+
+    /** Issues a delegated token for a user with the given scopes and audience. */
+    public String issueUserToken(String userPrincipalName, Collection<String> scopes,
+            String audience) {
+        User user = tenant.user(userPrincipalName)
+                .orElseThrow(() -> new NoSuchElementException("no user " + userPrincipalName));
+        return tokens.issueUserToken(tenant, app(DEFAULT_CLIENT_ID), user, Set.copyOf(scopes),
+                audience);
     }
 
     /** Returns the tenant's domain, e.g. {@code contoso.onmicrosoft.com}. */

@@ -12,6 +12,7 @@ import io.exchangejdbc.emulator.store.ItemBody;
 import io.exchangejdbc.emulator.store.MailFolder;
 import io.exchangejdbc.emulator.store.Mailbox;
 import io.exchangejdbc.emulator.store.Message;
+import io.exchangejdbc.emulator.store.RoomList;
 import io.exchangejdbc.emulator.store.Store;
 import io.exchangejdbc.emulator.store.Tenant;
 import io.exchangejdbc.emulator.store.User;
@@ -84,8 +85,24 @@ public final class DataGenerator {
         List<User> users = createUsers(tenant, rnd);
         for (int i = 0; i < users.size(); i++) {
             fillMailbox(tenant.mailbox(users.get(i)), users, i);
+            new CalendarGenerator(settings).fill(tenant.mailbox(users.get(i)), users, i);
         }
+        addRooms(tenant);
         return tenant;
+    }
+
+    /** Seeds two room lists (buildings) with their meeting rooms; no mail or users change. */
+    private void addRooms(Tenant tenant) {
+        String d = settings.tenantDomain();
+        tenant.addRoomList(new RoomList(new EmailAddress("Building 40 Rooms",
+                "building40rooms@" + d), List.of(
+                        new EmailAddress("Conf Room Adams", "confroomadams@" + d),
+                        new EmailAddress("Conf Room Baker", "confroombaker@" + d),
+                        new EmailAddress("Conf Room Crystal", "confroomcrystal@" + d))));
+        tenant.addRoomList(new RoomList(new EmailAddress("Building 41 Rooms",
+                "building41rooms@" + d), List.of(
+                        new EmailAddress("Conf Room Hood", "confroomhood@" + d),
+                        new EmailAddress("Conf Room Rainier", "confroomrainier@" + d))));
     }
 
     private List<User> createUsers(Tenant tenant, SplittableRandom rnd) {

@@ -88,6 +88,25 @@ public final class ItemIds {
         return bytes[ID_LENGTH + 1] & 0xff;
     }
 
+    /**
+     * Returns the id of the message an attachment id belongs to (either base64 alphabet), or
+     * null if the string is not an attachment id of this store.
+     */
+    public static String messageIdOfAttachment(String attachmentId) {
+        byte[] bytes;
+        try {
+            bytes = decodeBytes(attachmentId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (bytes.length != ID_LENGTH + 2 || bytes[4 + KEY_LENGTH] != ATTACHMENT) {
+            return null;
+        }
+        byte[] message = Arrays.copyOf(bytes, ID_LENGTH);
+        message[4 + KEY_LENGTH] = MESSAGE;
+        return Base64.getUrlEncoder().encodeToString(message);
+    }
+
     /** Tells whether a string has the form of an id of this store. */
     public static boolean isWellFormed(String id) {
         try {

@@ -83,6 +83,10 @@ public final class MailFolder {
         children.add(child);
     }
 
+    void removeChild(MailFolder child) {
+        children.remove(child);
+    }
+
     /** Tells whether this folder is the given folder or lies below it. */
     public boolean isWithin(MailFolder ancestor) {
         for (MailFolder f = this; f != null; f = f.parent) {

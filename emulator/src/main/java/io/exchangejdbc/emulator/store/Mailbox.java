@@ -34,8 +34,13 @@ public final class Mailbox {
     private final List<MailFolder> folders = new ArrayList<>();
     private final ArrayList<Message> bySeq = new ArrayList<>();
     private long version;
+    private int lastFolderSeq;
+    private volatile AutomaticReplies automaticReplies = AutomaticReplies.DISABLED;
+    private final Map<Attachment, byte[]> attachmentContents =
+            Collections.synchronizedMap(new IdentityHashMap<>());
     private int messageCount;
     private volatile Snapshot snapshot;
+    private MailboxCalendars calendars;
 
     Mailbox(User owner, Clock clock) {
         this.owner = requireNonNull(owner, "owner");
@@ -51,6 +56,14 @@ public final class Mailbox {
                 wellKnown.put(f, newFolder(root, f.displayName(), f, false));
             }
         }
+    }
+
+    /** Returns the calendars of the mailbox, with their groups and events. */
+    public synchronized MailboxCalendars calendars() {
+        if (calendars == null) {
+            calendars = new MailboxCalendars(this);
+        }
+        return calendars;
     }
 
     /** Returns the user who owns the mailbox. */
@@ -135,7 +148,8 @@ public final class Mailbox {
     private MailFolder newFolder(MailFolder parent, String name, WellKnownFolder wk,
             boolean hidden) {
         // Sequence 0 is the hidden top folder above the root.
-        MailFolder f = new MailFolder(this, folders.size() + 1, parent, name, wk, hidden);
+        // Numbered by a counter, not the list's size, so that ids stay unique after deletions.
+        MailFolder f = new MailFolder(this, ++lastFolderSeq, parent, name, wk, hidden);
         folders.add(f);
         foldersById.put(f.id(), f);
         if (parent != null) {
@@ -195,6 +209,74 @@ public final class Mailbox {
         messageCount--;
         changed();
         return true;
+    }
+
+    /**
+     * Deletes a folder that is not a distinguished one, with its subfolders and every message in
+     * them.
+     */
+    public synchronized void deleteFolder(MailFolder folder) {
+        checkOwn(folder);
+        if (folder.wellKnown().isPresent() || folder.parent() == null) {
+            throw new IllegalArgumentException("a distinguished folder cannot be deleted");
+        }
+        for (int i = 0; i < bySeq.size(); i++) {
+            Message m = bySeq.get(i);
+            if (m != null && m.folder().isWithin(folder)) {
+                bySeq.set(i, null);
+                messageCount--;
+            }
+        }
+        for (MailFolder f : List.copyOf(folders)) {
+            if (f.isWithin(folder)) {
+                folders.remove(f);
+                foldersById.remove(f.id());
+            }
+        }
+        folder.parent().removeChild(folder);
+        changed();
+    }
+
+    /**
+     * Adds a file attachment with its content to a message (recorded as a change of the
+     * message) and returns its metadata.
+     */
+    public synchronized Attachment addAttachment(Message message, String name,
+            String contentType, boolean inline, byte[] content) {
+        checkOwn(message);
+        Attachment a = new Attachment(name, contentType, content.length, inline);
+        attachmentContents.put(a, content.clone());
+        List<Attachment> list = new ArrayList<>(message.attachments());
+        list.add(a);
+        updateMessage(message, ed -> ed.attachments(list.toArray(new Attachment[0])));
+        return a;
+    }
+
+    /** Removes the attachment at a position of a message (a change of the message). */
+    public synchronized void removeAttachment(Message message, int index) {
+        checkOwn(message);
+        List<Attachment> list = new ArrayList<>(message.attachments());
+        attachmentContents.remove(list.remove(index));
+        updateMessage(message, ed -> ed.attachments(list.toArray(new Attachment[0])));
+    }
+
+    /**
+     * Returns the content a client uploaded for an attachment, or empty for attachments that
+     * came with generated mail (whose content the fronts make up from name and size).
+     */
+    public Optional<byte[]> attachmentContent(Attachment attachment) {
+        byte[] b = attachmentContents.get(attachment);
+        return b == null ? Optional.empty() : Optional.of(b.clone());
+    }
+
+    /** Returns the automatic replies (out-of-office) settings. */
+    public AutomaticReplies automaticReplies() {
+        return automaticReplies;
+    }
+
+    /** Replaces the automatic replies (out-of-office) settings. */
+    public void setAutomaticReplies(AutomaticReplies settings) {
+        this.automaticReplies = requireNonNull(settings, "settings");
     }
 
     /** Returns the number of messages in the mailbox. */

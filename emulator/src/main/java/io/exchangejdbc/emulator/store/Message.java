@@ -356,6 +356,38 @@ public final class Message {
         return "Message[" + seq + " in " + folder + ": " + subject + "]";
     }
 
+    /**
+     * Returns a builder holding all of this message's values, for a copy of it (in the same
+     * conversation) in another folder or mailbox.
+     */
+    public Builder copyBuilder() {
+        Builder b = new Builder();
+        b.received = receivedDateTime();
+        b.sent = sentDateTime();
+        b.created = createdDateTime();
+        b.modified = lastModifiedDateTime();
+        b.subject = subject;
+        b.body = body;
+        b.from = from;
+        b.sender = sender;
+        b.to = to;
+        b.cc = cc;
+        b.bcc = bcc;
+        b.replyTo = replyTo;
+        b.categories = categories;
+        b.attachments = attachments;
+        b.flag = flag;
+        b.importance = importance();
+        b.inference = inferenceClassification();
+        b.internetMessageId = internetMessageId;
+        b.conversation = conversation;
+        b.read = isRead();
+        b.draft = isDraft();
+        b.deliveryReceipt = isDeliveryReceiptRequested();
+        b.readReceipt = isReadReceiptRequested();
+        return b;
+    }
+
     /** Returns a builder of a new message; {@code receivedDateTime} and the body are required. */
     public static Builder builder() {
         return new Builder();
@@ -592,6 +624,43 @@ public final class Message {
         /** Replaces the To recipients. */
         public Editor to(EmailAddress... v) {
             to = v.length == 0 ? NO_RECIPIENTS : v.clone();
+            return this;
+        }
+
+        /** Replaces the Cc recipients. */
+        public Editor cc(EmailAddress... v) {
+            cc = v.length == 0 ? NO_RECIPIENTS : v.clone();
+            return this;
+        }
+
+        /** Replaces the Bcc recipients. */
+        public Editor bcc(EmailAddress... v) {
+            bcc = v.length == 0 ? NO_RECIPIENTS : v.clone();
+            return this;
+        }
+
+        /** Marks the message a draft or a sent (or received) message. */
+        public Editor draft(boolean v) {
+            bits = v ? bits | DRAFT : bits & ~DRAFT;
+            return this;
+        }
+
+        /** Sets the author and the sender, as sending does. */
+        public Editor from(EmailAddress v) {
+            from = v;
+            sender = v;
+            return this;
+        }
+
+        /** Sets when the message was sent. */
+        public Editor sentDateTime(Instant v) {
+            sent = requireNonNull(v, "sentDateTime").getEpochSecond();
+            return this;
+        }
+
+        /** Replaces the attachments. */
+        public Editor attachments(Attachment... v) {
+            attachments = v.length == 0 ? NO_ATTACHMENTS : v.clone();
             return this;
         }
     }

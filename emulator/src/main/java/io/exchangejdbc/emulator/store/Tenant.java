@@ -27,6 +27,8 @@ public final class Tenant {
     private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
     private final Map<String, AppRegistration> userAssignedIdentities = new ConcurrentHashMap<>();
     private volatile AppRegistration systemAssignedIdentity;
+    private final MailboxPermissions permissions = new MailboxPermissions();
+    private final List<RoomList> roomLists = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Tenant(String id, String domain, String displayName, Clock clock) {
         this.id = UUID.fromString(requireNonNull(id, "id")).toString();
@@ -130,6 +132,22 @@ public final class Tenant {
     public Optional<AppRegistration> userAssignedIdentity(String clientId) {
         return Optional.ofNullable(
                 userAssignedIdentities.get(clientId.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Adds a room list to the directory. */
+    public RoomList addRoomList(RoomList list) {
+        roomLists.add(requireNonNull(list, "list"));
+        return list;
+    }
+
+    /** Returns the directory's room lists in the order they were added. */
+    public List<RoomList> roomLists() {
+        return List.copyOf(roomLists);
+    }
+
+    /** Returns the mailbox rights (impersonation, full access) granted in the tenant. */
+    public MailboxPermissions permissions() {
+        return permissions;
     }
 
     @Override

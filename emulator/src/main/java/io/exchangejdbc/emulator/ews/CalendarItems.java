@@ -1,0 +1,157 @@
+package io.exchangejdbc.emulator.ews;
+
+import io.exchangejdbc.emulator.store.Attendee;
+import io.exchangejdbc.emulator.store.BodyType;
+import io.exchangejdbc.emulator.store.CalendarEvent;
+import io.exchangejdbc.emulator.store.CalendarFolder;
+import io.exchangejdbc.emulator.store.EventInstance;
+import io.exchangejdbc.emulator.store.Mailbox;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Calendar items of the store's calendars as EWS's {@code t:CalendarItem} (in the order of
+ * {@code t:ItemType} then {@code t:CalendarItemType}), and the busy times GetUserAvailability
+ * reads from them. An occurrence of a series has the id the store gives it, so an EWS id and a
+ * Graph id of one occurrence differ only in the base64 alphabet, as for messages.
+ *
+ * @see <a href="https://learn.microsoft.com/exchange/client-developer/exchange-web-services/how-to-get-appointments-and-meetings-by-using-ews-in-exchange">Get appointments and meetings</a>
+ */
+final class CalendarItems {
+
+    private CalendarItems() {
+    }
+
+    /** The busy times of a mailbox from its calendars (cancelled events and free time left out). */
+    static final BusyTimes BUSY = (mailbox, from, to) -> mailbox.calendars().view(null, from, to)
+            .stream().filter(i -> !i.event().isCancelled())
+            .map(i -> new BusyTimes.Busy(i.start(), i.end(), freeBusy(i.event().showAs()),
+                    i.event().subject(), i.event().location()))
+            .filter(b -> !b.busyType().equals("Free")).toList();
+
+    /** Returns the EWS {@code LegacyFreeBusyType} of a Graph {@code showAs} value. */
+    static String freeBusy(String showAs) {
+        if (showAs == null) {
+            return "Busy";
+        }
+        return switch (showAs) {
+            case "free" -> "Free";
+            case "tentative" -> "Tentative";
+            case "oof" -> "OOF";
+            case "workingElsewhere" -> "WorkingElsewhere";
+            case "unknown" -> "NoData";
+            default -> "Busy";
+        };
+    }
+
+    private static String calendarItemType(CalendarEvent.Type t) {
+        return switch (t) {
+            case OCCURRENCE -> "Occurrence";
+            case EXCEPTION -> "Exception";
+            case SERIES_MASTER -> "RecurringMaster";
+            default -> "Single";
+        };
+    }
+
+    private static String sensitivity(String s) {
+        if (s == null || s.isEmpty()) {
+            return "Normal";
+        }
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    /** Returns the instances a FindItem without a CalendarView lists: singles and masters. */
+    static List<EventInstance> items(Mailbox box, CalendarFolder calendar) {
+        return box.calendars().events(calendar).stream().map(EventInstance::of).toList();
+    }
+
+    /** Returns the instances of a CalendarView window, occurrences expanded. */
+    static List<EventInstance> view(Mailbox box, CalendarFolder calendar, Instant from,
+            Instant to) {
+        return box.calendars().view(calendar, from, to);
+    }
+
+    /**
+     * Writes a calendar item; {@code full} (GetItem) adds the body and the attendee lists that
+     * FindItem does not return.
+     */
+    static void write(EwsWriter w, EventInstance i, boolean idOnly, boolean full) {
+        CalendarEvent e = i.event();
+        w.start("t:CalendarItem");
+        w.start("t:ItemId").attr("Id", EwsIds.toEws(i.id())).attr("ChangeKey", e.changeKey())
+                .end();
+        if (idOnly) {
+            w.end();
+            return;
+        }
+        w.start("t:ParentFolderId").attr("Id", EwsIds.toEws(e.calendar().id()))
+                .attr("ChangeKey", e.calendar().changeKey()).end();
+        w.leaf("t:ItemClass", "IPM.Appointment").leaf("t:Subject", e.subject())
+                .leaf("t:Sensitivity", sensitivity(e.sensitivity()));
+        if (full && e.body() != null) {
+            w.start("t:Body").attr("BodyType", e.body().contentType() == BodyType.HTML ? "HTML"
+                    : "Text").text(e.body().content(e.body().contentType())).end();
+        }
+        if (!e.categories().isEmpty()) {
+            w.start("t:Categories");
+            for (String c : e.categories()) {
+                w.leaf("t:String", c);
+            }
+            w.end();
+        }
+        w.leaf("t:Importance", MessageFields.importanceName(e.importance()))
+                .leaf("t:DateTimeCreated", e.createdDateTime())
+                .leaf("t:HasAttachments", e.hasAttachments())
+                .leaf("t:LastModifiedTime", e.lastModifiedDateTime());
+        w.leaf("t:UID", e.iCalUId());
+        w.leaf("t:Start", i.start()).leaf("t:End", i.end())
+                .leaf("t:IsAllDayEvent", e.isAllDay())
+                .leaf("t:LegacyFreeBusyStatus", freeBusy(e.showAs()))
+                .leaf("t:Location", e.location())
+                .leaf("t:IsMeeting", !e.attendees().isEmpty())
+                .leaf("t:IsCancelled", e.isCancelled())
+                .leaf("t:IsRecurring", i.type() != CalendarEvent.Type.SINGLE_INSTANCE)
+                .leaf("t:IsResponseRequested", e.responseRequested())
+                .leaf("t:CalendarItemType", calendarItemType(i.type()));
+        if (e.organizer() != null) {
+            w.start("t:Organizer").start("t:Mailbox").leaf("t:Name", e.organizer().name());
+            if (full) {
+                w.leaf("t:EmailAddress", e.organizer().address()).leaf("t:RoutingType", "SMTP");
+            }
+            w.end().end();
+        }
+        if (full) {
+            attendees(w, "t:RequiredAttendees", e.attendees(), "required");
+            attendees(w, "t:OptionalAttendees", e.attendees(), "optional");
+            attendees(w, "t:Resources", e.attendees(), "resource");
+        }
+        w.end();
+    }
+
+    private static void attendees(EwsWriter w, String qname, List<Attendee> all, String type) {
+        List<Attendee> some = all.stream().filter(a -> a.type().equals(type)).toList();
+        if (some.isEmpty()) {
+            return;
+        }
+        w.start(qname);
+        for (Attendee a : some) {
+            w.start("t:Attendee").start("t:Mailbox").leaf("t:Name", a.emailAddress().name())
+                    .leaf("t:EmailAddress", a.emailAddress().address())
+                    .leaf("t:RoutingType", "SMTP").end()
+                    .leaf("t:ResponseType", responseType(a.response())).end();
+        }
+        w.end();
+    }
+
+    private static String responseType(String graph) {
+        return switch (graph) {
+            case "organizer" -> "Organizer";
+            case "tentativelyAccepted" -> "Tentative";
+            case "accepted" -> "Accept";
+            case "declined" -> "Decline";
+            case "notResponded" -> "NoResponseReceived";
+            default -> "Unknown";
+        };
+    }
+}

@@ -1,0 +1,234 @@
+package io.exchangejdbc.emulator.ews;
+
+import io.exchangejdbc.emulator.ews.MessageFields.Field;
+import io.exchangejdbc.emulator.store.EventInstance;
+import io.exchangejdbc.emulator.store.MailFolder;
+import io.exchangejdbc.emulator.store.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The FindItem operation over the messages of one or more folders (Shallow traversal), with its
+ * item shape, restriction, sort order and indexed paging; one response message per parent
+ * folder.
+ *
+ * @see <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/finditem-operation">FindItem operation</a>
+ */
+final class FindItem implements EwsOperation {
+
+    @Override
+    public void execute(EwsContext ctx, XmlElement req, EwsWriter w) {
+        String traversal = req.attr("Traversal", "");
+        if (!traversal.equals("Shallow") && !traversal.equals("SoftDeleted")
+                && !traversal.equals("Associated")) {
+            throw EwsException.schema("'" + traversal + "' is not an ItemQueryTraversal.");
+        }
+        ItemShape shape = ItemShape.of(req.required("ItemShape"), ctx, true);
+        XmlElement view = req.child("IndexedPageItemView").orElse(null);
+        if (req.child("FractionalPageItemView").isPresent()
+                || req.child("CalendarView").isPresent()
+                || req.child("ContactsView").isPresent()) {
+            view = null;
+        }
+        Predicate<Message> filter = req.child("Restriction")
+                .map(r -> Restriction.compile(r, ctx)).orElse(m -> true);
+        Comparator<Message> order = req.child("SortOrder").map(s -> sortOrder(s, ctx))
+                .orElse(null);
+        List<XmlElement> parents = req.required("ParentFolderIds").children();
+        w.start("m:ResponseMessages");
+        boolean idOnly = req.required("ItemShape").required("BaseShape").text().equals("IdOnly");
+        for (XmlElement parentId : parents) {
+            Optional<EwsContext.CalendarRef> calendar;
+            try {
+                calendar = ctx.calendar(parentId);
+            } catch (EwsException e) {
+                if (e.isFault()) {
+                    throw e;
+                }
+                ResponseMessages.write(w, "m:FindItemResponseMessage", e);
+                continue;
+            }
+            if (calendar.isPresent()) {
+                calendarItems(ctx, req, w, calendar.get(), idOnly);
+                continue;
+            }
+            EwsException error = null;
+            List<Message> page = List.of();
+            IndexedPage p = null;
+            boolean calendarView = req.child("CalendarView").isPresent();
+            try {
+                MailFolder folder = ctx.folder(parentId);
+                if (calendarView) {
+                    throw EwsException.of("ErrorCalendarFolderIsInvalidForCalendarView",
+                            "CalendarView is supported for calendar folders only.");
+                }
+                List<Message> all = traversal.equals("Shallow")
+                        ? folder.mailbox().messages(folder) : List.of();
+                List<Message> matching = new ArrayList<>();
+                for (Message m : all) {
+                    if (filter.test(m)) {
+                        matching.add(m);
+                    }
+                }
+                if (order != null) {
+                    matching.sort(order);
+                }
+                p = IndexedPage.of(view, matching.size(), ctx.behaviour());
+                page = matching.subList(p.start(), p.start() + p.count());
+            } catch (EwsException e) {
+                if (e.isFault()) {
+                    throw e;
+                }
+                error = e;
+            }
+            IndexedPage paging = p;
+            List<Message> items = page;
+            ResponseMessages.write(w, "m:FindItemResponseMessage", error, ok -> {
+                if (!ok) {
+                    return;
+                }
+                w.start("m:RootFolder");
+                paging.writeAttributes(w);
+                w.start("t:Items");
+                for (Message m : items) {
+                    writeMessage(w, m, shape.fields(), true);
+                }
+                w.end().end();
+            });
+        }
+        w.end();
+    }
+
+    /**
+     * Writes the response message of a calendar folder: with a {@code CalendarView}, the
+     * instances in its window (occurrences expanded), at most {@code MaxEntriesReturned} of them;
+     * otherwise single items and series masters, paged like messages.
+     */
+    private static void calendarItems(EwsContext ctx, XmlElement req, EwsWriter w,
+            EwsContext.CalendarRef calendar, boolean idOnly) {
+        EwsException error = null;
+        List<EventInstance> items = List.of();
+        int total = 0;
+        int next = 0;
+        boolean last = true;
+        boolean view = false;
+        try {
+            if (req.child("Restriction").isPresent()) {
+                throw EwsException.of("ErrorUnsupportedQueryFilter", "Restrictions on "
+                        + "calendar folders are not supported by this server; use a "
+                        + "CalendarView.");
+            }
+            Optional<XmlElement> cv = req.child("CalendarView");
+            if (cv.isPresent()) {
+                view = true;
+                Instant from = instant(cv.get().attr("StartDate"));
+                Instant to = instant(cv.get().attr("EndDate"));
+                if (!to.isAfter(from)) {
+                    throw EwsException.of("ErrorInvalidRequest",
+                            "The CalendarView ends before it starts.");
+                }
+                if (Duration.between(from, to).toDays() > 2 * 366) {
+                    throw EwsException.of("ErrorCalendarViewRangeTooBig",
+                            "The CalendarView spans more than two years.");
+                }
+                List<EventInstance> all = CalendarItems.view(calendar.mailbox(),
+                        calendar.folder(), from, to);
+                int max = Integer.parseInt(cv.get().attr("MaxEntriesReturned",
+                        String.valueOf(IndexedPage.MAX_ENTRIES)));
+                total = all.size();
+                items = all.subList(0, Math.min(max, all.size()));
+                last = items.size() == total;
+            } else {
+                List<EventInstance> all = CalendarItems.items(calendar.mailbox(),
+                        calendar.folder());
+                IndexedPage p = IndexedPage.of(req.child("IndexedPageItemView").orElse(null),
+                        all.size(), ctx.behaviour());
+                items = all.subList(p.start(), p.start() + p.count());
+                total = p.total();
+                next = p.nextOffset();
+                last = p.includesLast();
+            }
+        } catch (EwsException e) {
+            if (e.isFault()) {
+                throw e;
+            }
+            error = e;
+        }
+        List<EventInstance> page = items;
+        int totalItems = total;
+        int offset = next;
+        boolean includesLast = last;
+        boolean calendarView = view;
+        ResponseMessages.write(w, "m:FindItemResponseMessage", error, ok -> {
+            if (!ok) {
+                return;
+            }
+            w.start("m:RootFolder");
+            if (!calendarView) {
+                w.attr("IndexedPagingOffset", offset);
+            }
+            w.attr("TotalItemsInView", totalItems).attr("IncludesLastItemInRange", includesLast);
+            w.start("t:Items");
+            for (EventInstance i : page) {
+                CalendarItems.write(w, i, idOnly, false);
+            }
+            w.end().end();
+        });
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (RuntimeException e) {
+            try {
+                return Instant.parse(text + "Z");
+            } catch (RuntimeException e2) {
+                throw EwsException.schema("'" + text + "' is not a date and time.");
+            }
+        }
+    }
+
+    /** Writes a message with the given properties. */
+    static void writeMessage(EwsWriter w, Message m, List<Field> fields, boolean summary) {
+        w.start("t:Message");
+        for (Field f : fields) {
+            f.writer().write(w, m, summary);
+        }
+        w.end();
+    }
+
+    private static Comparator<Message> sortOrder(XmlElement sort, EwsContext ctx) {
+        Comparator<Message> result = null;
+        for (XmlElement fo : sort.children("FieldOrder")) {
+            XmlElement path = fo.children().isEmpty() ? null : fo.children().get(0);
+            if (path == null || !path.name().equals("FieldURI")) {
+                throw EwsException.of("ErrorUnsupportedPathForSortGroup",
+                        "The property path cannot be used for sorting.");
+            }
+            String uri = path.attr("FieldURI");
+            Field f = MessageFields.byUri(uri).filter(x -> x.value() != null)
+                    .orElseThrow(() -> EwsException.of("ErrorUnsupportedPathForSortGroup",
+                            "The property " + uri + " cannot be used for sorting."));
+            ctx.requireVersion(f.since(), uri);
+            Comparator<Message> c = (a, b) -> {
+                Object x = f.value().apply(a);
+                Object y = f.value().apply(b);
+                if (x == null || y == null) {
+                    return x == null ? (y == null ? 0 : -1) : 1;
+                }
+                return Restriction.compare(x, y);
+            };
+            if ("Descending".equals(fo.attr("Order"))) {
+                c = c.reversed();
+            }
+            result = result == null ? c : result.thenComparing(c);
+        }
+        return result;
+    }
+}

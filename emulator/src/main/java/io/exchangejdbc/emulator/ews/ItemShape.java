@@ -1,0 +1,66 @@
+package io.exchangejdbc.emulator.ews;
+
+import io.exchangejdbc.emulator.ews.MessageFields.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code m:ItemShape} of a FindItem or GetItem request: a base shape ({@code IdOnly},
+ * {@code Default}, {@code AllProperties}) plus additional FieldURIs, turned into the list of
+ * properties to write in schema order.
+ *
+ * @see <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/itemshape">ItemShape</a>
+ */
+final class ItemShape {
+
+    private final List<Field> fields;
+
+    private ItemShape(List<Field> fields) {
+        this.fields = fields;
+    }
+
+    /**
+     * Reads a shape; {@code findItem} leaves out what FindItem does not return (bodies and
+     * recipient lists).
+     */
+    static ItemShape of(XmlElement shape, EwsContext ctx, boolean findItem) {
+        String base = shape.required("BaseShape").text();
+        if (!base.equals("IdOnly") && !base.equals("Default") && !base.equals("AllProperties")) {
+            throw EwsException.schema("'" + base + "' is not a BaseShape.");
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        wanted.add("item:ItemId");
+        for (Field f : MessageFields.inOrder()) {
+            boolean inBase = base.equals("AllProperties")
+                    || (base.equals("Default") && f.inDefault());
+            if (inBase && ctx.version().atLeast(f.since())) {
+                wanted.add(f.uri());
+            }
+        }
+        shape.child("AdditionalProperties").ifPresent(ap -> {
+            for (XmlElement p : ap.children()) {
+                if (p.name().equals("FieldURI")) {
+                    String uri = p.attr("FieldURI");
+                    MessageFields.byUri(uri).ifPresent(f -> {
+                        ctx.requireVersion(f.since(), uri);
+                        wanted.add(uri);
+                    });
+                }
+            }
+        });
+        List<Field> out = new ArrayList<>();
+        for (Field f : MessageFields.inOrder()) {
+            if (wanted.contains(f.uri()) && (!findItem || f.inFindItem())) {
+                out.add(f);
+            }
+        }
+        return new ItemShape(out);
+    }
+
+    /** Returns the properties to write, in schema order. */
+    List<Field> fields() {
+        return fields;
+    }
+}
