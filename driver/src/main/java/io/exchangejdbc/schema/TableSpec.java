@@ -55,11 +55,6 @@ final class TableSpec {
         return this;
     }
 
-    /** A read-only view. */
-    static TableSpec view(String name) {
-        return new TableSpec(name, TableKind.VIEW);
-    }
-
     /** INSERT, UPDATE and DELETE are refused. */
     TableSpec readOnly() {
         this.readOnly = true;
