@@ -17,6 +17,8 @@ import java.util.Locale;
  * @param columns     the columns in their SQL order (pseudo-columns included)
  * @param graph       the Graph resource (null when the table is not served by Graph)
  * @param readOnly    whether INSERT/UPDATE/DELETE are refused
+ * @param writes      how INSERT, UPDATE and DELETE reach Graph, or null when the table is read
+ *                    only
  */
 public record TableDef(
         String name,
@@ -24,13 +26,23 @@ public record TableDef(
         String description,
         List<ColumnDef> columns,
         GraphResource graph,
-        boolean readOnly) {
+        boolean readOnly,
+        GraphWrite writes) {
 
     public TableDef {
         requireNonNull(name, "name");
         requireNonNull(kind, "kind");
         requireNonNull(description, "description");
         columns = List.copyOf(requireNonNull(columns, "columns"));
+        if (writes != null && readOnly) {
+            throw new IllegalArgumentException("table " + name + " is read-only and has writes");
+        }
+    }
+
+    /** A table without writes. */
+    public TableDef(String name, TableKind kind, String description, List<ColumnDef> columns,
+            GraphResource graph, boolean readOnly) {
+        this(name, kind, description, columns, graph, readOnly, null);
     }
 
     /** The column with that name, ignoring case, or null. */

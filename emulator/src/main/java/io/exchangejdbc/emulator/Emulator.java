@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.exchangejdbc.emulator.generate.DataGenerator;
 import io.exchangejdbc.emulator.generate.GeneratorSettings;
+import io.exchangejdbc.emulator.graph.BatchItemFaults;
 import io.exchangejdbc.emulator.graph.GraphFront;
 import io.exchangejdbc.emulator.http.EmulatorHttpServer;
 import io.exchangejdbc.emulator.http.Faults;
@@ -88,6 +89,7 @@ public final class Emulator implements AutoCloseable {
     private final String identityHeader = java.util.UUID.randomUUID().toString();
     private final TlsIdentity tls;
     private final EmulatorHttpServer server;
+    private final GraphFront graphFront;
     private volatile boolean started;
 
     private Emulator(Builder b) {
@@ -107,8 +109,9 @@ public final class Emulator implements AutoCloseable {
         this.signIns = new SignInGrants(clock);
         this.requestLog = new RequestLog(b.requestLogLimit);
         this.tls = TlsIdentity.bundled();
+        this.graphFront = new GraphFront(store, tokens, clock);
         this.server = new EmulatorHttpServer(b.port, b.threads,
-                List.of(new GraphFront(store, tokens, clock),
+                List.of(graphFront,
                         new IdentityFront(store, tokens, clock, signIns),
                         new ManagedIdentityFront(tenant, tokens, clock, identityHeader)),
                 requestLog, faults, clock, b.https ? tls : null);
@@ -228,6 +231,11 @@ public final class Emulator implements AutoCloseable {
     /** Forgets the requests received so far. */
     public void clearRequestLog() {
         requestLog.clear();
+    }
+
+    /** Returns the faults that answer the next items of Graph JSON batches. */
+    public BatchItemFaults batchItemFaults() {
+        return graphFront.batchItemFaults();
     }
 
     /** Returns the faults to inject into the next Graph requests. */

@@ -110,4 +110,8 @@ public final class MailFolder {
     public String toString() {
         return parent == null ? displayName : path();
     }
+
+    void removeChild(MailFolder child) {
+        children.remove(child);
+    }
 }
