@@ -168,13 +168,22 @@ public final class ExchangeTableModifyRule extends ConverterRule {
      */
     private static RelNode keyed(TableModify modify, TableDef def, int idColumn,
             int userIdColumn, List<RexNode> sources) {
-        for (RexNode s : sources) {
-            if (!RexUtil.isConstant(s) || RexUtil.containsInputRef(s)) {
-                return null;
-            }
-        }
         RelNode node = original(modify.getInput());
         int tableWidth = def.columns().size();
+        // the new values are the input's last columns, after the table's: constants there
+        List<RexNode> newValues = new ArrayList<>();
+        for (RexNode s : sources) {
+            RexNode v = s;
+            if (v instanceof RexInputRef ref && node instanceof Project top
+                    && ref.getIndex() >= tableWidth
+                    && ref.getIndex() < top.getProjects().size()) {
+                v = top.getProjects().get(ref.getIndex());
+            }
+            if (!RexUtil.isConstant(v) || RexUtil.containsInputRef(v)) {
+                return null;
+            }
+            newValues.add(v);
+        }
         while (node instanceof Project p) {
             List<RexNode> projects = p.getProjects();
             for (int i = 0; i < Math.min(tableWidth, projects.size()); i++) {
@@ -233,8 +242,8 @@ public final class ExchangeTableModifyRule extends ConverterRule {
                         : rex.makeCast(text, mailbox, true, false));
                 names.add("UserId");
             }
-            for (int i = 0; i < sources.size(); i++) {
-                RexNode s = sources.get(i);
+            for (int i = 0; i < newValues.size(); i++) {
+                RexNode s = newValues.get(i);
                 exprs.add(rex.makeCast(cluster.getTypeFactory().createTypeWithNullability(
                         s.getType(), true), s, true, false));
                 names.add("value" + i);
