@@ -181,4 +181,19 @@ class BatchWriteTest {
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("limit of 20"), r.body());
     }
+
+    @Test
+    void aWriteWhoseAnswerIsLostIsNotSentAgain() throws Exception {
+        Emulator emulator = WriteEmulator.get();
+        try (Connection c = WriteEmulator.connect(); Statement s = c.createStatement()) {
+            emulator.clearRequestLog();
+            emulator.faults().next(FaultSpec.connectionReset());
+            java.sql.SQLException e = assertThrows(java.sql.SQLException.class,
+                    () -> s.executeUpdate("INSERT INTO Messages (subject) VALUES ('lost')"));
+            assertTrue(e.getMessage().contains("may have been applied"), e.getMessage());
+            assertEquals(1, WriteEmulator.writes().size(), "a write is never repeated blind");
+        } finally {
+            emulator.faults().reset();
+        }
+    }
 }
