@@ -1,5 +1,6 @@
 package io.exchangejdbc.jdbc;
 
+import io.exchangejdbc.calcite.ExchangePrepare;
 import io.exchangejdbc.calcite.ExchangeSchema;
 import io.exchangejdbc.calcite.PlannerSettings;
 import io.exchangejdbc.config.ExchangeConfig;
@@ -44,7 +45,7 @@ public class ExchangeDriver extends Driver {
     }
 
     public ExchangeDriver() {
-        super(null);
+        super(ExchangePrepare::new);
     }
 
     @Override
@@ -107,7 +108,8 @@ public class ExchangeDriver extends Driver {
             CalciteConnection cc = calcite.unwrap(CalciteConnection.class);
             SchemaPlus root = cc.getRootSchema();
             String schemaName = kind.propertyValue();
-            root.add(schemaName, new ExchangeSchema(tables, client::scan, scanSettings(config)));
+            root.add(schemaName, new ExchangeSchema(tables, client::scan, client::modify,
+                    scanSettings(config)));
             cc.setSchema(schemaName);
             ProcedureRunner procedures = new ProcedureRunner(Procedures.of(kind),
                     new ProcedureContext(config, client.log()));

@@ -17,6 +17,8 @@ import java.util.Locale;
  * @param columns     the columns in their SQL order (pseudo-columns included)
  * @param graph       the Graph resource (null when the table is not served by Graph)
  * @param readOnly    whether INSERT/UPDATE/DELETE are refused
+ * @param writes      how INSERT, UPDATE and DELETE reach Graph, or null when the table is read
+ *                    only
  * @param ews         the Exchange Web Services source (null when the table is not served by EWS)
  */
 public record TableDef(
@@ -26,6 +28,7 @@ public record TableDef(
         List<ColumnDef> columns,
         GraphResource graph,
         boolean readOnly,
+        GraphWrite writes,
         EwsSource ews) {
 
     public TableDef {
@@ -33,12 +36,21 @@ public record TableDef(
         requireNonNull(kind, "kind");
         requireNonNull(description, "description");
         columns = List.copyOf(requireNonNull(columns, "columns"));
+        if (writes != null && readOnly) {
+            throw new IllegalArgumentException("table " + name + " is read-only and has writes");
+        }
+    }
+
+    /** A table without writes, served by Microsoft Graph only. */
+    public TableDef(String name, TableKind kind, String description, List<ColumnDef> columns,
+            GraphResource graph, boolean readOnly) {
+        this(name, kind, description, columns, graph, readOnly, null, null);
     }
 
     /** A table served by Microsoft Graph only. */
     public TableDef(String name, TableKind kind, String description, List<ColumnDef> columns,
-            GraphResource graph, boolean readOnly) {
-        this(name, kind, description, columns, graph, readOnly, null);
+            GraphResource graph, boolean readOnly, GraphWrite writes) {
+        this(name, kind, description, columns, graph, readOnly, writes, null);
     }
 
     /** The column with that name, ignoring case, or null. */

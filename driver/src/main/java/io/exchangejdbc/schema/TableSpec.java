@@ -20,6 +20,7 @@ final class TableSpec {
     private GraphResource graph;
     private boolean readOnly;
     private EwsSource ews;
+    private GraphWrite writes;
     private final List<ColumnSpec> columns = new ArrayList<>();
 
     private TableSpec(String name, TableKind kind) {
@@ -58,6 +59,14 @@ final class TableSpec {
     /** INSERT, UPDATE and DELETE are refused. */
     TableSpec readOnly() {
         this.readOnly = true;
+        this.writes = null;
+        return this;
+    }
+
+    /** How INSERT, UPDATE and DELETE reach Graph; the table is then writable. */
+    TableSpec writes(GraphWrite declaration) {
+        this.writes = requireNonNull(declaration, "declaration");
+        this.readOnly = false;
         return this;
     }
 
@@ -90,6 +99,6 @@ final class TableSpec {
         for (ColumnSpec c : columns) {
             defs.add(c.build());
         }
-        return new TableDef(name, kind, description, defs, graph, readOnly, ews);
+        return new TableDef(name, kind, description, defs, graph, readOnly, writes, ews);
     }
 }

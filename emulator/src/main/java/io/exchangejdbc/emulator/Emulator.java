@@ -6,6 +6,7 @@ import io.exchangejdbc.emulator.ews.EwsBehaviour;
 import io.exchangejdbc.emulator.ews.EwsFront;
 import io.exchangejdbc.emulator.generate.DataGenerator;
 import io.exchangejdbc.emulator.generate.GeneratorSettings;
+import io.exchangejdbc.emulator.graph.BatchItemFaults;
 import io.exchangejdbc.emulator.graph.GraphFront;
 import io.exchangejdbc.emulator.http.EmulatorHttpServer;
 import io.exchangejdbc.emulator.http.Faults;
@@ -91,6 +92,7 @@ public final class Emulator implements AutoCloseable {
     private final TlsIdentity tls;
     private final EmulatorHttpServer server;
     private final EwsFront ews;
+    private final GraphFront graphFront;
     private volatile boolean started;
 
     private Emulator(Builder b) {
@@ -111,8 +113,9 @@ public final class Emulator implements AutoCloseable {
         this.requestLog = new RequestLog(b.requestLogLimit);
         this.tls = TlsIdentity.bundled();
         this.ews = new EwsFront(store, tokens, clock);
+        this.graphFront = new GraphFront(store, tokens, clock);
         this.server = new EmulatorHttpServer(b.port, b.threads,
-                List.of(new GraphFront(store, tokens, clock),
+                List.of(graphFront,
                         new IdentityFront(store, tokens, clock, signIns),
                         new ManagedIdentityFront(tenant, tokens, clock, identityHeader), ews),
                 requestLog, faults, clock, b.https ? tls : null);
@@ -251,6 +254,11 @@ public final class Emulator implements AutoCloseable {
     /** Forgets the requests received so far. */
     public void clearRequestLog() {
         requestLog.clear();
+    }
+
+    /** Returns the faults that answer the next items of Graph JSON batches. */
+    public BatchItemFaults batchItemFaults() {
+        return graphFront.batchItemFaults();
     }
 
     /** Returns the faults to inject into the next Graph requests. */

@@ -88,12 +88,20 @@ public final class GraphFront implements Front {
     private final Clock clock;
     private final ResultCache cache = new ResultCache(32);
     private final CalendarRoutes calendarRoutes = new CalendarRoutes();
+    private final BatchItemFaults batchItemFaults = new BatchItemFaults();
+    private final GraphWrites writes;
 
     /** Creates the front over the store, accepting tokens of the given token service. */
     public GraphFront(Store store, TokenService tokens, Clock clock) {
         this.store = requireNonNull(store, "store");
         this.tokens = requireNonNull(tokens, "tokens");
         this.clock = requireNonNull(clock, "clock");
+        this.writes = new GraphWrites(clock, batchItemFaults);
+    }
+
+    /** Faults that answer the next items of JSON batches. */
+    public BatchItemFaults batchItemFaults() {
+        return batchItemFaults;
     }
 
     @Override
@@ -156,8 +164,8 @@ public final class GraphFront implements Front {
         try {
             Caller caller = authenticate(request);
             if (!request.method().equals("GET")) {
-                throw new GraphError(405, "Request_BadRequest", "The HTTP method '"
-                        + request.method() + "' is not allowed on this resource.");
+                writes.handle(request, response, caller);
+                return;
             }
             route(request, response, caller, Preferences.of(request));
         } catch (GraphError e) {
