@@ -4,9 +4,15 @@ import io.exchangejdbc.emulator.store.Attendee;
 import io.exchangejdbc.emulator.store.BodyType;
 import io.exchangejdbc.emulator.store.CalendarEvent;
 import io.exchangejdbc.emulator.store.CalendarFolder;
+import io.exchangejdbc.emulator.store.EmailAddress;
 import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.Mailbox;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,6 +65,109 @@ final class CalendarItems {
             return "Normal";
         }
         return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    /**
+     * Creates a calendar item from a CreateItem {@code t:CalendarItem} in a calendar, organized by
+     * the calendar's owner. Unless {@code sendInvitations} is {@code SendToNone}, each attendee
+     * with a mailbox in the tenant gets the meeting in their default calendar, not yet answered.
+     */
+    static CalendarEvent create(EwsContext ctx, XmlElement item, EwsContext.CalendarRef target,
+            String sendInvitations) {
+        Instant start = time(item.required("Start").text());
+        Instant end = time(item.required("End").text());
+        if (end.isBefore(start)) {
+            throw EwsException.of("ErrorCalendarEndDateIsEarlierThanStartDate",
+                    "The end date is earlier than the start date.");
+        }
+        Instant now = ctx.clock().instant();
+        String subject = item.childText("Subject");
+        CalendarEvent.Builder b = CalendarEvent.builder(subject == null ? "" : subject,
+                LocalDateTime.ofInstant(start, ZoneOffset.UTC),
+                LocalDateTime.ofInstant(end, ZoneOffset.UTC), "UTC")
+                .organizer(target.mailbox().owner().emailAddress()).created(now)
+                .lastModified(now).iCalUId(java.util.UUID.randomUUID().toString());
+        List<Attendee> attendees = new ArrayList<>();
+        for (XmlElement e : item.children()) {
+            switch (e.name()) {
+                case "Body" -> b.body(MessageInput.body(e));
+                case "Location" -> b.location(e.rawText());
+                case "IsAllDayEvent" -> b.allDay(MessageInput.bool(e));
+                case "Importance" -> b.importance(MessageFields.importance(e.text()));
+                case "Categories" -> b.categories(List.of(MessageInput.strings(e)));
+                case "LegacyFreeBusyStatus" -> b.showAs(showAs(e.text()));
+                case "RequiredAttendees", "OptionalAttendees", "Resources" -> {
+                    String type = e.name().equals("RequiredAttendees") ? "required"
+                            : e.name().equals("OptionalAttendees") ? "optional" : "resource";
+                    for (XmlElement a : e.children("Attendee")) {
+                        EmailAddress[] mb = MessageInput.addresses(a);
+                        for (EmailAddress x : mb) {
+                            attendees.add(new Attendee(x, type, "none",
+                                    Attendee.NO_RESPONSE_TIME));
+                        }
+                    }
+                }
+                default -> {
+                    // Other properties keep their defaults.
+                }
+            }
+        }
+        for (Attendee a : attendees) {
+            b.attendee(a);
+        }
+        CalendarEvent event;
+        try {
+            event = target.mailbox().calendars().addEvent(target.folder(), b);
+        } catch (IllegalArgumentException e) {
+            throw EwsException.of("ErrorCalendarInvalidPropertyState", e.getMessage());
+        }
+        if (!"SendToNone".equals(sendInvitations)) {
+            for (Attendee a : attendees) {
+                ctx.userByAddress(a.emailAddress().address()).ifPresent(u -> {
+                    var calendars = ctx.tenant().mailbox(u).calendars();
+                    CalendarEvent.Builder copy = CalendarEvent.builder(event.subject(),
+                            LocalDateTime.ofInstant(start, ZoneOffset.UTC),
+                            LocalDateTime.ofInstant(end, ZoneOffset.UTC), "UTC")
+                            .organizer(event.organizer()).created(now).lastModified(now)
+                            .iCalUId(event.iCalUId()).body(event.body())
+                            .allDay(event.isAllDay()).showAs("tentative");
+                    if (event.location() != null) {
+                        copy.location(event.location());
+                    }
+                    for (Attendee x : attendees) {
+                        copy.attendee(x.emailAddress().address()
+                                .equalsIgnoreCase(a.emailAddress().address())
+                                ? new Attendee(x.emailAddress(), x.type(), "notResponded",
+                                        Attendee.NO_RESPONSE_TIME) : x);
+                    }
+                    calendars.addEvent(calendars.defaultCalendar(), copy);
+                });
+            }
+        }
+        return event;
+    }
+
+    private static String showAs(String legacy) {
+        return switch (legacy) {
+            case "Free" -> "free";
+            case "Tentative" -> "tentative";
+            case "OOF" -> "oof";
+            case "WorkingElsewhere" -> "workingElsewhere";
+            case "NoData" -> "unknown";
+            default -> "busy";
+        };
+    }
+
+    private static Instant time(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(text + "Z");
+            } catch (DateTimeParseException e2) {
+                throw EwsException.schema("'" + text + "' is not a date and time.");
+            }
+        }
     }
 
     /** Returns the instances a FindItem without a CalendarView lists: singles and masters. */

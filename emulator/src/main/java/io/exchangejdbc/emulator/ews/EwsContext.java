@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.exchangejdbc.emulator.store.CalendarFolder;
 import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.MailFolder;
+import io.exchangejdbc.emulator.store.TaskItem;
+import io.exchangejdbc.emulator.store.TaskList;
 import io.exchangejdbc.emulator.store.Mailbox;
 import io.exchangejdbc.emulator.store.Message;
 import io.exchangejdbc.emulator.store.Tenant;
@@ -223,6 +225,52 @@ final class EwsContext {
                             "Access is denied. Check credentials and try again.");
                 }
                 return e;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Resolves a folder id to a mailbox's Tasks folder, if it names one. */
+    Optional<TaskList> taskFolder(XmlElement id) {
+        if (id.name().equals("DistinguishedFolderId")) {
+            if (!"tasks".equalsIgnoreCase(id.attr("Id"))) {
+                return Optional.empty();
+            }
+            Mailbox mailbox = id.child("Mailbox")
+                    .map(mb -> mailbox(mb.childText("EmailAddress"))).orElseGet(this::ownMailbox);
+            return Optional.of(mailbox.tasks());
+        }
+        String raw = id.attr("Id");
+        if (!id.name().equals("FolderId") || !EwsIds.isWellFormed(raw)) {
+            return Optional.empty();
+        }
+        for (User u : tenant().users()) {
+            TaskList list = tenant().mailbox(u).tasks();
+            if (list.folderId().equals(EwsIds.toStore(raw))) {
+                if (!mayOpen(u)) {
+                    throw EwsException.of("ErrorAccessDenied",
+                            "Access is denied. Check credentials and try again.");
+                }
+                return Optional.of(list);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Resolves a {@code t:ItemId} to a task the request may open, if it names one. */
+    Optional<TaskItem> task(XmlElement itemId) {
+        String raw = itemId.attr("Id");
+        if (!EwsIds.isWellFormed(raw)) {
+            return Optional.empty();
+        }
+        for (User u : tenant().users()) {
+            Optional<TaskItem> t = tenant().mailbox(u).tasks().task(EwsIds.toStore(raw));
+            if (t.isPresent()) {
+                if (!mayOpen(u)) {
+                    throw EwsException.of("ErrorAccessDenied",
+                            "Access is denied. Check credentials and try again.");
+                }
+                return t;
             }
         }
         return Optional.empty();

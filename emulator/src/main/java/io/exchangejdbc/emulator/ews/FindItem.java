@@ -4,6 +4,8 @@ import io.exchangejdbc.emulator.ews.MessageFields.Field;
 import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.MailFolder;
 import io.exchangejdbc.emulator.store.Message;
+import io.exchangejdbc.emulator.store.TaskItem;
+import io.exchangejdbc.emulator.store.TaskList;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,10 +38,6 @@ final class FindItem implements EwsOperation {
                 || req.child("ContactsView").isPresent()) {
             view = null;
         }
-        Predicate<Message> filter = req.child("Restriction")
-                .map(r -> Restriction.compile(r, ctx)).orElse(m -> true);
-        Comparator<Message> order = req.child("SortOrder").map(s -> sortOrder(s, ctx))
-                .orElse(null);
         List<XmlElement> parents = req.required("ParentFolderIds").children();
         w.start("m:ResponseMessages");
         boolean idOnly = req.required("ItemShape").required("BaseShape").text().equals("IdOnly");
@@ -58,12 +56,31 @@ final class FindItem implements EwsOperation {
                 calendarItems(ctx, req, w, calendar.get(), idOnly);
                 continue;
             }
+            Optional<TaskList> tasks;
+            try {
+                tasks = ctx.taskFolder(parentId);
+            } catch (EwsException e) {
+                if (e.isFault()) {
+                    throw e;
+                }
+                ResponseMessages.write(w, "m:FindItemResponseMessage", e);
+                continue;
+            }
+            if (tasks.isPresent()) {
+                taskItems(ctx, req, w, tasks.get(), idOnly);
+                continue;
+            }
             EwsException error = null;
             List<Message> page = List.of();
             IndexedPage p = null;
             boolean calendarView = req.child("CalendarView").isPresent();
             try {
                 MailFolder folder = ctx.folder(parentId);
+                Predicate<Message> filter = req.child("Restriction")
+                        .map(r -> Restriction.compile(r, ctx)).orElse(m -> true);
+                Comparator<Message> order = req.child("SortOrder")
+                        .map(s -> Restriction.sortOrder(s, ctx, Restriction::messageProp))
+                        .orElse(null);
                 if (calendarView) {
                     throw EwsException.of("ErrorCalendarFolderIsInvalidForCalendarView",
                             "CalendarView is supported for calendar folders only.");
@@ -182,6 +199,50 @@ final class FindItem implements EwsOperation {
         });
     }
 
+    /** Writes the response message of a Tasks folder: restricted, sorted and paged. */
+    private static void taskItems(EwsContext ctx, XmlElement req, EwsWriter w, TaskList list,
+            boolean idOnly) {
+        EwsException error = null;
+        List<TaskItem> page = List.of();
+        IndexedPage p = null;
+        try {
+            Predicate<TaskItem> filter = req.child("Restriction")
+                    .map(r -> Restriction.compile(r, ctx, TaskItems::prop)).orElse(t -> true);
+            List<TaskItem> all = new ArrayList<>();
+            for (TaskItem t : list.tasks()) {
+                if (filter.test(t)) {
+                    all.add(t);
+                }
+            }
+            Optional<XmlElement> sort = req.child("SortOrder");
+            if (sort.isPresent()) {
+                all.sort(Restriction.sortOrder(sort.get(), ctx, TaskItems::prop));
+            }
+            p = IndexedPage.of(req.child("IndexedPageItemView").orElse(null), all.size(),
+                    ctx.behaviour());
+            page = all.subList(p.start(), p.start() + p.count());
+        } catch (EwsException e) {
+            if (e.isFault()) {
+                throw e;
+            }
+            error = e;
+        }
+        IndexedPage paging = p;
+        List<TaskItem> items = page;
+        ResponseMessages.write(w, "m:FindItemResponseMessage", error, ok -> {
+            if (!ok) {
+                return;
+            }
+            w.start("m:RootFolder");
+            paging.writeAttributes(w);
+            w.start("t:Items");
+            for (TaskItem t : items) {
+                TaskItems.write(w, t, idOnly, false);
+            }
+            w.end().end();
+        });
+    }
+
     private static Instant instant(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
@@ -201,34 +262,5 @@ final class FindItem implements EwsOperation {
             f.writer().write(w, m, summary);
         }
         w.end();
-    }
-
-    private static Comparator<Message> sortOrder(XmlElement sort, EwsContext ctx) {
-        Comparator<Message> result = null;
-        for (XmlElement fo : sort.children("FieldOrder")) {
-            XmlElement path = fo.children().isEmpty() ? null : fo.children().get(0);
-            if (path == null || !path.name().equals("FieldURI")) {
-                throw EwsException.of("ErrorUnsupportedPathForSortGroup",
-                        "The property path cannot be used for sorting.");
-            }
-            String uri = path.attr("FieldURI");
-            Field f = MessageFields.byUri(uri).filter(x -> x.value() != null)
-                    .orElseThrow(() -> EwsException.of("ErrorUnsupportedPathForSortGroup",
-                            "The property " + uri + " cannot be used for sorting."));
-            ctx.requireVersion(f.since(), uri);
-            Comparator<Message> c = (a, b) -> {
-                Object x = f.value().apply(a);
-                Object y = f.value().apply(b);
-                if (x == null || y == null) {
-                    return x == null ? (y == null ? 0 : -1) : 1;
-                }
-                return Restriction.compare(x, y);
-            };
-            if ("Descending".equals(fo.attr("Order"))) {
-                c = c.reversed();
-            }
-            result = result == null ? c : result.thenComparing(c);
-        }
-        return result;
     }
 }

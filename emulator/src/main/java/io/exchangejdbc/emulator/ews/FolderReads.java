@@ -1,6 +1,7 @@
 package io.exchangejdbc.emulator.ews;
 
 import io.exchangejdbc.emulator.store.MailFolder;
+import io.exchangejdbc.emulator.store.TaskList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,13 +36,22 @@ final class FolderReads {
             w.start("m:ResponseMessages");
             for (XmlElement parentId : req.required("ParentFolderIds").children()) {
                 EwsException error = null;
-                List<MailFolder> page = List.of();
+                List<Object> page = List.of();
                 IndexedPage p = null;
                 try {
-                    MailFolder parent = ctx.folder(parentId);
-                    List<MailFolder> all = new ArrayList<>();
-                    if (!traversal.equals("SoftDeleted")) {
+                    List<Object> all = new ArrayList<>();
+                    boolean leaf = ctx.calendar(parentId).isPresent()
+                            || ctx.taskFolder(parentId).isPresent();
+                    if (!leaf && !traversal.equals("SoftDeleted")) {
+                        MailFolder parent = ctx.folder(parentId);
                         collect(parent, traversal.equals("Deep"), all);
+                        if (parent.parent() == null) {
+                            // The calendar and the Tasks folder hang below the root, as in
+                            // Exchange, after the mail folders.
+                            all.add(new EwsContext.CalendarRef(parent.mailbox(),
+                                    parent.mailbox().calendars().defaultCalendar()));
+                            all.add(parent.mailbox().tasks());
+                        }
                     }
                     p = IndexedPage.of(view, all.size(), ctx.behaviour());
                     page = all.subList(p.start(), p.start() + p.count());
@@ -52,7 +62,7 @@ final class FolderReads {
                     error = e;
                 }
                 IndexedPage paging = p;
-                List<MailFolder> folders = page;
+                List<Object> folders = page;
                 ResponseMessages.write(w, "m:FindFolderResponseMessage", error, ok -> {
                     if (!ok) {
                         return;
@@ -60,8 +70,14 @@ final class FolderReads {
                     w.start("m:RootFolder");
                     paging.writeAttributes(w);
                     w.start("t:Folders");
-                    for (MailFolder f : folders) {
-                        shape.write(w, f);
+                    for (Object f : folders) {
+                        if (f instanceof MailFolder m) {
+                            shape.write(w, m);
+                        } else if (f instanceof EwsContext.CalendarRef c) {
+                            shape.writeCalendar(w, c);
+                        } else {
+                            shape.writeTasks(w, (TaskList) f);
+                        }
                     }
                     w.end().end();
                 });
@@ -69,7 +85,7 @@ final class FolderReads {
             w.end();
         }
 
-        private static void collect(MailFolder parent, boolean deep, List<MailFolder> out) {
+        private static void collect(MailFolder parent, boolean deep, List<Object> out) {
             for (MailFolder c : FolderShape.visibleChildren(parent)) {
                 out.add(c);
                 if (deep) {
@@ -94,6 +110,15 @@ final class FolderReads {
                         ResponseMessages.write(w, "m:GetFolderResponseMessage", null, ok -> {
                             w.start("m:Folders");
                             shape.writeCalendar(w, calendar.get());
+                            w.end();
+                        });
+                        continue;
+                    }
+                    Optional<TaskList> tasks = ctx.taskFolder(id);
+                    if (tasks.isPresent()) {
+                        ResponseMessages.write(w, "m:GetFolderResponseMessage", null, ok -> {
+                            w.start("m:Folders");
+                            shape.writeTasks(w, tasks.get());
                             w.end();
                         });
                         continue;

@@ -2,6 +2,7 @@ package io.exchangejdbc.emulator.ews;
 
 import io.exchangejdbc.emulator.store.MailFolder;
 import io.exchangejdbc.emulator.store.Mailbox;
+import io.exchangejdbc.emulator.store.TaskList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -69,7 +70,7 @@ final class FolderShape {
                 case "folder:DisplayName" -> w.leaf("t:DisplayName", f.displayName());
                 case "folder:TotalCount" -> w.leaf("t:TotalCount", snap.totalItemCount(f));
                 case "folder:ChildFolderCount" -> w.leaf("t:ChildFolderCount",
-                        visibleChildren(f).size());
+                        visibleChildren(f).size() + (f.parent() == null ? 2 : 0));
                 default -> w.leaf("t:UnreadCount", snap.unreadItemCount(f));
             }
         }
@@ -96,6 +97,30 @@ final class FolderShape {
                 case "folder:ChildFolderCount" -> w.leaf("t:ChildFolderCount", 0);
                 default -> {
                     // Calendar folders have no unread count.
+                }
+            }
+        }
+        w.end();
+    }
+
+    /** Writes a mailbox's Tasks folder as a {@code t:TasksFolder}. */
+    void writeTasks(EwsWriter w, TaskList list) {
+        w.start("t:TasksFolder");
+        for (String uri : ORDER) {
+            if (!wanted.contains(uri)) {
+                continue;
+            }
+            switch (uri) {
+                case "folder:FolderId" -> w.start("t:FolderId")
+                        .attr("Id", EwsIds.toEws(list.folderId())).end();
+                case "folder:ParentFolderId" -> w.start("t:ParentFolderId")
+                        .attr("Id", EwsIds.toEws(list.mailbox().root().id())).end();
+                case "folder:FolderClass" -> w.leaf("t:FolderClass", "IPF.Task");
+                case "folder:DisplayName" -> w.leaf("t:DisplayName", list.displayName());
+                case "folder:TotalCount" -> w.leaf("t:TotalCount", list.tasks().size());
+                case "folder:ChildFolderCount" -> w.leaf("t:ChildFolderCount", 0);
+                default -> {
+                    // Tasks folders have no unread count.
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.exchangejdbc.emulator.ews;
 
 import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.Message;
+import io.exchangejdbc.emulator.store.TaskItem;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,16 @@ final class GetItem implements EwsOperation {
                     ResponseMessages.write(w, "m:GetItemResponseMessage", null, ok -> {
                         w.start("m:Items");
                         CalendarItems.write(w, found, idOnly, true);
+                        w.end();
+                    });
+                    continue;
+                }
+                Optional<TaskItem> task = ctx.task(id);
+                if (task.isPresent()) {
+                    TaskItem found = task.get();
+                    ResponseMessages.write(w, "m:GetItemResponseMessage", null, ok -> {
+                        w.start("m:Items");
+                        TaskItems.write(w, found, idOnly, true);
                         w.end();
                     });
                     continue;

@@ -1,13 +1,17 @@
 package io.exchangejdbc.emulator.ews;
 
+import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.MailFolder;
 import io.exchangejdbc.emulator.store.Mailbox;
 import io.exchangejdbc.emulator.store.Message;
+import io.exchangejdbc.emulator.store.TaskItem;
+import io.exchangejdbc.emulator.store.TaskList;
 import io.exchangejdbc.emulator.store.WellKnownFolder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The operations that change messages: CreateItem (save, send, or send and keep a copy),
@@ -29,6 +33,12 @@ final class ItemWrites {
             w.start("t:Message");
             MessageFields.byUri(ID_ONLY[0]).orElseThrow().writer().write(w, m, false);
             w.end();
+        }
+    }
+
+    private static void writeTaskIds(EwsWriter w, List<TaskItem> tasks) {
+        for (TaskItem t : tasks) {
+            TaskItems.write(w, t, true, false);
         }
     }
 
@@ -55,12 +65,37 @@ final class ItemWrites {
         @Override
         public void execute(EwsContext ctx, XmlElement req, EwsWriter w) {
             String disposition = req.attr("MessageDisposition");
-            MailFolder saved = req.child("SavedItemFolderId")
-                    .map(s -> ctx.folder(s.children().get(0))).orElse(null);
+            XmlElement savedId = req.child("SavedItemFolderId")
+                    .map(s -> s.children().get(0)).orElse(null);
             w.start("m:ResponseMessages");
             for (XmlElement item : req.required("Items").children()) {
                 List<Message> created = new ArrayList<>();
+                List<TaskItem> createdTasks = new ArrayList<>();
+                List<EventInstance> createdEvents = new ArrayList<>();
                 EwsException error = attempt(() -> {
+                    if (item.name().equals("CalendarItem")) {
+                        EwsContext.CalendarRef target = savedId == null
+                                ? new EwsContext.CalendarRef(ctx.ownMailbox(),
+                                        ctx.ownMailbox().calendars().defaultCalendar())
+                                : ctx.calendar(savedId).orElseThrow(() -> EwsException.of(
+                                        "ErrorInvalidFolderId", "Calendar items can be saved "
+                                                + "in a calendar only."));
+                        createdEvents.add(EventInstance.of(CalendarItems.create(ctx, item,
+                                target, req.attr("SendMeetingInvitations",
+                                        "SendToAllAndSaveCopy"))));
+                        return;
+                    }
+                    if (item.name().equals("Task")) {
+                        TaskList list = savedId == null ? ctx.ownMailbox().tasks()
+                                : ctx.taskFolder(savedId).orElseThrow(() -> EwsException.of(
+                                        "ErrorInvalidFolderId", "Tasks can be saved in a "
+                                                + "Tasks folder only."));
+                        TaskItem.Builder b = TaskItem.builder(ctx.clock().instant());
+                        TaskItems.fill(b, item);
+                        createdTasks.add(list.add(b));
+                        return;
+                    }
+                    MailFolder saved = savedId == null ? null : ctx.folder(savedId);
                     if (!item.name().equals("Message")) {
                         throw EwsException.of("ErrorInvalidItemForOperationCreateItem",
                                 "This server creates messages only, not " + item.name() + ".");
@@ -93,6 +128,10 @@ final class ItemWrites {
                 ResponseMessages.write(w, "m:CreateItemResponseMessage", error, ok -> {
                     w.start("m:Items");
                     writeIds(w, created);
+                    writeTaskIds(w, createdTasks);
+                    for (EventInstance e : createdEvents) {
+                        CalendarItems.write(w, e, true, false);
+                    }
                     w.end();
                 });
             }
@@ -124,6 +163,11 @@ final class ItemWrites {
 
     /** Checks an item id's change key against the item's, as UpdateItem and DeleteItem do. */
     static void checkChangeKey(XmlElement itemId, Message m, String conflictResolution) {
+        checkChangeKey(itemId, m.changeKey(), conflictResolution);
+    }
+
+    /** Checks an item id's change key against the item's current one. */
+    static void checkChangeKey(XmlElement itemId, String current, String conflictResolution) {
         String key = itemId.attr("ChangeKey");
         if (key == null) {
             if ("NeverOverwrite".equals(conflictResolution)) {
@@ -140,7 +184,7 @@ final class ItemWrites {
         if (key.isEmpty()) {
             throw EwsException.of("ErrorInvalidChangeKey", "The change key is invalid.");
         }
-        if (!key.equals(m.changeKey()) && !"AlwaysOverwrite".equals(conflictResolution)) {
+        if (!key.equals(current) && !"AlwaysOverwrite".equals(conflictResolution)) {
             throw EwsException.of("ErrorIrresolvableConflict", "The send or update operation "
                     + "could not be performed because the change key passed in the request does "
                     + "not match the current change key for the item.");
@@ -167,8 +211,38 @@ final class ItemWrites {
             w.start("m:ResponseMessages");
             for (XmlElement change : req.required("ItemChanges").children("ItemChange")) {
                 List<Message> updated = new ArrayList<>();
+                List<TaskItem> updatedTasks = new ArrayList<>();
                 EwsException error = attempt(() -> {
                     XmlElement id = change.required("ItemId");
+                    Optional<TaskItem> task = ctx.task(id);
+                    if (task.isPresent()) {
+                        TaskItem t = task.get();
+                        checkChangeKey(id, t.changeKey(), conflict);
+                        List<XmlElement> updates = change.required("Updates").children();
+                        t.mailbox().tasks().update(t, ed -> {
+                            for (XmlElement u : updates) {
+                                String uri = u.child("FieldURI").map(f -> f.attr("FieldURI"))
+                                        .orElse("");
+                                if (u.name().equals("DeleteItemField")) {
+                                    TaskItems.delete(ed, uri);
+                                } else {
+                                    XmlElement holder = u.child("Task").orElseThrow(() ->
+                                            EwsException.of("ErrorInvalidPropertySet",
+                                                    "A task is changed through t:Task."));
+                                    if (holder.children().size() != 1) {
+                                        throw EwsException.of(
+                                                "ErrorIncorrectUpdatePropertyCount",
+                                                "An object within a change description must "
+                                                        + "contain one and only one property "
+                                                        + "to modify.");
+                                    }
+                                    TaskItems.apply(ed, holder.children().get(0));
+                                }
+                            }
+                        });
+                        updatedTasks.add(t);
+                        return;
+                    }
                     Message m = ctx.message(id);
                     checkChangeKey(id, m, conflict);
                     List<XmlElement> updates = change.required("Updates").children();
@@ -190,6 +264,7 @@ final class ItemWrites {
                 ResponseMessages.write(w, "m:UpdateItemResponseMessage", error, ok -> {
                     w.start("m:Items");
                     writeIds(w, updated);
+                    writeTaskIds(w, updatedTasks);
                     w.end();
                     if (ok) {
                         w.start("m:ConflictResults").leaf("t:Count", 0).end();
@@ -260,6 +335,12 @@ final class ItemWrites {
             w.start("m:ResponseMessages");
             for (XmlElement id : req.required("ItemIds").children()) {
                 EwsException error = attempt(() -> {
+                    Optional<TaskItem> task = ctx.task(id);
+                    if (task.isPresent()) {
+                        checkChangeKey(id, task.get().changeKey(), "AutoResolve");
+                        task.get().mailbox().tasks().delete(task.get());
+                        return;
+                    }
                     Message m = ctx.message(id);
                     checkChangeKey(id, m, "AutoResolve");
                     Mailbox box = m.mailbox();

@@ -41,6 +41,7 @@ public final class Mailbox {
     private int messageCount;
     private volatile Snapshot snapshot;
     private MailboxCalendars calendars;
+    private TaskList tasks;
 
     Mailbox(User owner, Clock clock) {
         this.owner = requireNonNull(owner, "owner");
@@ -64,6 +65,14 @@ public final class Mailbox {
             calendars = new MailboxCalendars(this);
         }
         return calendars;
+    }
+
+    /** Returns the Tasks folder of the mailbox with its tasks. */
+    public synchronized TaskList tasks() {
+        if (tasks == null) {
+            tasks = new TaskList(this, clock);
+        }
+        return tasks;
     }
 
     /** Returns the user who owns the mailbox. */

@@ -152,4 +152,35 @@ class EwsCalendarTest {
         assertEquals(expected.toString(), view.childText("MergedFreeBusy"));
         assertEquals(busy.size(), view.required("CalendarEventArray").children().size());
     }
+
+    private static String meeting(String send, String subject, User attendee) {
+        return "<m:CreateItem SendMeetingInvitations=\"" + send + "\"><m:Items><t:CalendarItem>"
+                + "<t:Subject>" + subject + "</t:Subject><t:Start>2026-12-03T14:00:00Z"
+                + "</t:Start><t:End>2026-12-03T15:00:00Z</t:End><t:Location>Room 1"
+                + "</t:Location><t:RequiredAttendees><t:Attendee><t:Mailbox><t:EmailAddress>"
+                + attendee.mail() + "</t:EmailAddress></t:Mailbox></t:Attendee>"
+                + "</t:RequiredAttendees></t:CalendarItem></m:Items></m:CreateItem>";
+    }
+
+    @Test
+    void createdMeetingsLandInTheCalendarAndInvitationsFollowTheSendMode() {
+        User bob = emu.tenant().users().get(1);
+        Mailbox bobBox = emu.store().mailbox(bob.userPrincipalName());
+        int bobBefore = bobBox.calendars().events().size();
+        EwsClient.Reply r = ews.call(meeting("SendToAllAndSaveCopy", "Design review", bob));
+        assertEquals("NoError", r.code(), r.body());
+        String id = r.message().required("Items").required("CalendarItem").required("ItemId")
+                .attr("Id");
+        EventInstance made = mailbox.calendars().instance(EwsIds.toStore(id)).orElseThrow();
+        assertEquals("Design review", made.event().subject());
+        assertEquals(Instant.parse("2026-12-03T14:00:00Z"), made.start());
+        assertEquals(adele.mail(), made.event().organizer().address());
+        assertEquals(bobBefore + 1, bobBox.calendars().events().size());
+        assertTrue(bobBox.calendars().events().stream()
+                .anyMatch(e -> e.subject().equals("Design review")
+                        && e.iCalUId().equals(made.event().iCalUId())));
+        EwsClient.Reply quiet = ews.call(meeting("SendToNone", "Private prep", bob));
+        assertEquals("NoError", quiet.code(), quiet.body());
+        assertEquals(bobBefore + 1, bobBox.calendars().events().size());
+    }
 }

@@ -65,16 +65,22 @@ class EwsFoldersTest {
     void shallowAndDeepTraversalListTheStoresFolders() {
         List<String> shallow = new ArrayList<>();
         collect(mailbox.root(), false, shallow);
+        shallow.addAll(List.of("Calendar", "Tasks"));
         assertEquals(shallow, names(ews.call(findFolder("Shallow", "Default", null,
                 distinguished("msgfolderroot")))));
         List<String> deep = new ArrayList<>();
         collect(mailbox.root(), true, deep);
+        deep.addAll(List.of("Calendar", "Tasks"));
         EwsClient.Reply r = ews.call(findFolder("Deep", "AllProperties", null,
                 distinguished("msgfolderroot")));
         assertEquals(deep, names(r));
         assertTrue(deep.contains("2026"), "the generator's nested folder is reached: " + deep);
         XmlElement root = r.message().required("RootFolder");
         assertEquals(String.valueOf(deep.size()), root.attr("TotalItemsInView"));
+        List<XmlElement> kinds = root.required("Folders").children();
+        assertEquals("CalendarFolder", kinds.get(kinds.size() - 2).name());
+        assertEquals("IPF.Appointment", kinds.get(kinds.size() - 2).childText("FolderClass"));
+        assertEquals("TasksFolder", kinds.get(kinds.size() - 1).name());
         assertEquals("true", root.attr("IncludesLastItemInRange"));
     }
 
