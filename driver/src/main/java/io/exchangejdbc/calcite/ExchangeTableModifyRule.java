@@ -93,6 +93,10 @@ public final class ExchangeTableModifyRule extends ConverterRule {
                 }
                 List<RexNode> sources = update ? modify.getSourceExpressionList() : List.of();
                 int idColumn = def.indexOf("id");
+                if (idColumn < 0 && def.ews() != null && def.keyColumns().size() == 1) {
+                    // EWS tables keep the schema's name for the key (ItemId)
+                    idColumn = def.indexOf(def.keyColumns().get(0).name());
+                }
                 if (idColumn < 0) {
                     return null;
                 }

@@ -205,6 +205,21 @@ public final class EwsClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies an INSERT, UPDATE or DELETE to a folder table (CreateItem, UpdateItem,
+     * DeleteItem); returns the number of rows changed.
+     *
+     * @throws EwsException for an item Exchange refuses, its ResponseCode quoted
+     */
+    public long modify(io.exchangejdbc.graph.TableChange change, QueryControl control)
+            throws SQLException {
+        if (closed) {
+            throw new SQLException("The connection is closed; open a new one.", "08003");
+        }
+        return new EwsWriter(this).apply(requireNonNull(change, "change"),
+                control == null ? QueryControl.NONE : control);
+    }
+
     @Override
     public void close() {
         if (closed) {

@@ -139,7 +139,8 @@ public class ExchangeDriver extends Driver {
             CalciteConnection cc = calcite.unwrap(CalciteConnection.class);
             SchemaPlus root = cc.getRootSchema();
             String schemaName = SchemaKind.EWS.propertyValue();
-            root.add(schemaName, new ExchangeSchema(tables, client::scan, scanSettings(config)));
+            root.add(schemaName, new ExchangeSchema(tables, client::scan, client::modify,
+                    scanSettings(config)));
             cc.setSchema(schemaName);
             ProcedureRunner procedures = new ProcedureRunner(Procedures.ews(client),
                     new ProcedureContext(config, client.log()));

@@ -90,7 +90,7 @@ final class EwsCatalog {
     }
 
     private static ColumnSpec parentFolderId() {
-        return f("ParentFolderId", VARCHAR, "item:ParentFolderId", "@Id").filter(EQ)
+        return f("ParentFolderId", VARCHAR, "item:ParentFolderId", "@Id").filter(EQ).readOnly()
                 .describe("Id of the folder holding the item. WHERE ParentFolderId = '...'"
                         + " reads that folder (a subfolder) instead of the table's folder.");
     }
@@ -120,7 +120,7 @@ final class EwsCatalog {
                 f("Body", VARCHAR, "item:Body").size(UNBOUNDED_TEXT).singleItemOnly()
                         .describe("Body of the item, in the format BodyType says (read with"
                                 + " GetItem)."),
-                f("BodyType", VARCHAR, "item:Body", "@BodyType").singleItemOnly()
+                f("BodyType", VARCHAR, "item:Body", "@BodyType").singleItemOnly().readOnly()
                         .describe("Format of Body: HTML or Text."),
                 f("Attachments_Names", VARCHAR, "item:Attachments", "Names").singleItemOnly()
                         .size(UNBOUNDED_TEXT).readOnly()
@@ -177,7 +177,7 @@ final class EwsCatalog {
     private static ColumnSpec[] recipients(String element, String fieldUri, String who) {
         return new ColumnSpec[] {
             f(element + "_Names", VARCHAR, fieldUri, "Names").size(UNBOUNDED_TEXT)
-                    .singleItemOnly()
+                    .singleItemOnly().readOnly()
                     .describe("Display names of the " + who + ", separated by ';'."),
             f(element + "_EmailAddresses", VARCHAR, fieldUri, "EmailAddresses")
                     .size(UNBOUNDED_TEXT).singleItemOnly()
