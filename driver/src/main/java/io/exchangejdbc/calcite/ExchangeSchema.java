@@ -18,12 +18,19 @@ public final class ExchangeSchema extends AbstractSchema {
     private final Map<String, Table> tables;
 
     public ExchangeSchema(List<TableDef> defs, ScanExecutor executor, PlannerSettings settings) {
+        this(defs, executor, ModifyExecutor.REFUSING, settings);
+    }
+
+    /** A schema whose tables read through {@code executor} and change through {@code modifier}. */
+    public ExchangeSchema(List<TableDef> defs, ScanExecutor executor, ModifyExecutor modifier,
+            PlannerSettings settings) {
         requireNonNull(defs, "defs");
         requireNonNull(executor, "executor");
+        requireNonNull(modifier, "modifier");
         requireNonNull(settings, "settings");
         Map<String, Table> map = new LinkedHashMap<>();
         for (TableDef def : defs) {
-            map.put(def.name(), new ExchangeTable(def, executor, settings));
+            map.put(def.name(), new ExchangeTable(def, executor, modifier, settings));
         }
         this.tables = Map.copyOf(map);
     }

@@ -30,11 +30,23 @@ public final class ExchangeTable extends AbstractTable implements TranslatableTa
     private final TableDef def;
     private final ScanExecutor executor;
     private final PlannerSettings settings;
+    private final ModifyExecutor modifier;
 
     public ExchangeTable(TableDef def, ScanExecutor executor, PlannerSettings settings) {
+        this(def, executor, ModifyExecutor.REFUSING, settings);
+    }
+
+    /** A table whose INSERT, UPDATE and DELETE go to {@code modifier}. */
+    public ExchangeTable(TableDef def, ScanExecutor executor, ModifyExecutor modifier,
+            PlannerSettings settings) {
         this.def = requireNonNull(def, "def");
         this.executor = requireNonNull(executor, "executor");
+        this.modifier = requireNonNull(modifier, "modifier");
         this.settings = requireNonNull(settings, "settings");
+    }
+
+    ModifyExecutor modifier() {
+        return modifier;
     }
 
     /** The catalog entry of this table. */
@@ -55,6 +67,9 @@ public final class ExchangeTable extends AbstractTable implements TranslatableTa
      * prepared statements show as {@code ?N}.
      */
     String describe(GraphQuery query) {
+        if (def.ews() != null) {
+            return io.exchangejdbc.ews.EwsPlanText.describe(query);
+        }
         return GraphRequestPlan.describe(query, Operand.Parameter::new, settings.pageSize());
     }
 

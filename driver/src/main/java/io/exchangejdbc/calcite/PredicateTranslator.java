@@ -362,11 +362,23 @@ final class PredicateTranslator {
         }
         ColumnDef column = column(call.getOperands().get(0));
         if (column == null || column.type() != ColumnType.VARCHAR
-                || !column.canFilter(FilterOp.STARTS_WITH)
                 || !(call.getOperands().get(1) instanceof RexLiteral lit)) {
             return null;
         }
         String pattern = lit.getValueAs(String.class);
+        if (pattern != null && pattern.length() > 2 && pattern.startsWith("%")
+                && column.canFilter(FilterOp.CONTAINS)) {
+            // '%abc%': a substring match where the service has one (EWS Contains Substring)
+            String inner = pattern.substring(1, pattern.length() - 1);
+            if (pattern.endsWith("%") && inner.indexOf('%') < 0 && inner.indexOf('_') < 0) {
+                return new ODataExpr.Compare(column, FilterOp.CONTAINS,
+                        new Operand.Literal(inner));
+            }
+            return null;
+        }
+        if (!column.canFilter(FilterOp.STARTS_WITH)) {
+            return null;
+        }
         if (pattern == null || !pattern.endsWith("%") || pattern.length() < 2) {
             return null;
         }

@@ -121,7 +121,7 @@ public final class ScanCall {
      * {@code Statement.cancel()} sets, and its {@code setQueryTimeout} in the data context when
      * the execution starts, and leaves it to the scans to respect them.
      */
-    private static QueryControl control(DataContext root) {
+    static QueryControl control(DataContext root) {
         Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
         Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
         return QueryControl.of(flag instanceof AtomicBoolean b ? b : null,

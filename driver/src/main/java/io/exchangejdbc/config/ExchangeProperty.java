@@ -44,7 +44,7 @@ public enum ExchangeProperty {
                     "Exchange2007", "Exchange2007_SP1", "Exchange2010", "Exchange2010_SP1",
                     "Exchange2010_SP2", "Exchange2013", "Exchange2013_SP1", "Exchange2016",
                     "Exchange2019", "Exchange_Online")
-            .byDefault("Exchange2019")
+            .byDefault("Exchange2019").supported()
             .about("Version of the Exchange server when Schema=EWS: it sets the"
                     + " RequestServerVersion the driver sends and limits requests to what that"
                     + " version understands. Ignored for MSGraph.")),
@@ -331,19 +331,19 @@ public enum ExchangeProperty {
                     + " user; application sign-ins (service principal, certificate, managed"
                     + " identity) have none, so they need it or a UserId in each query.")),
 
-    IMPERSONATION_USER(Spec.string("ImpersonationUser", MISCELLANEOUS)
+    IMPERSONATION_USER(Spec.string("ImpersonationUser", MISCELLANEOUS).supported()
             .about("With EWS, the mailbox to act as through Exchange impersonation (the account"
                     + " signing in needs the ApplicationImpersonation role), identified as"
                     + " ImpersonationType says.")),
 
     IMPERSONATION_TYPE(Spec.choice("ImpersonationType", MISCELLANEOUS,
                     "PrincipalName", "SID", "PrimarySmtpAddress", "SmtpAddress")
-            .byDefault("PrincipalName")
+            .byDefault("PrincipalName").supported()
             .about("How ImpersonationUser identifies the user: PrincipalName (default, the user"
                     + " principal name), SID (the security identifier), PrimarySmtpAddress, or"
                     + " SmtpAddress (any address of the mailbox).")),
 
-    INCLUDE_CONTENT(Spec.bool("IncludeContent", MISCELLANEOUS).byDefault("false")
+    INCLUDE_CONTENT(Spec.bool("IncludeContent", MISCELLANEOUS).byDefault("false").supported()
             .about("With EWS, true fetches the body and the other properties FindItem does not"
                     + " return for every row (with batched GetItem calls), even when the query"
                     + " does not select them. false (default): only when selected.")),
@@ -355,7 +355,7 @@ public enum ExchangeProperty {
 
     DIRECTORY_RETRIEVAL_DEPTH(Spec.integer("DirectoryRetrievalDepth", MISCELLANEOUS,
                     -1, Integer.MAX_VALUE)
-            .byDefault("5")
+            .byDefault("5").supported()
             .about("How many levels of subfolders the folder tables list below the top level: 0"
                     + " lists the top level only, -1 every level. Default 5.")),
 
@@ -371,7 +371,7 @@ public enum ExchangeProperty {
                     + " ParentFolderId), even when the query does not select them. false"
                     + " (default): fetch only what the query needs.")),
 
-    BATCH_SIZE(Spec.integer("BatchSize", MISCELLANEOUS, 1, 1000).byDefault("20")
+    BATCH_SIZE(Spec.integer("BatchSize", MISCELLANEOUS, 1, 1000).byDefault("20").supported()
             .about("Largest number of operations sent in one batch request when fetching bodies"
                     + " or writing several rows. Graph accepts at most 20 requests per $batch, so"
                     + " larger values only apply to EWS. Default 20; 1 sends each on its own.")),

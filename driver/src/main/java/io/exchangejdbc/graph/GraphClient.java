@@ -10,7 +10,10 @@ import io.exchangejdbc.http.TransportOptions;
 import io.exchangejdbc.log.ConnectionLog;
 import io.exchangejdbc.log.LogModule;
 import io.exchangejdbc.log.Verbosity;
+import io.exchangejdbc.config.ExchangeProperty;
+import io.exchangejdbc.http.QueryControl;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +41,8 @@ public final class GraphClient implements AutoCloseable {
     private final boolean ownsLog;
     private final ExecutorService readers;
     private volatile boolean closed;
+    private volatile boolean readOnly;
+    private volatile int batchSize = GraphWriter.MAX_BATCH;
 
     GraphClient(String graphUrl, Transport transport, TokenProvider tokens, ConnectionLog log,
             ScanSettings settings, boolean ownsLog) {
@@ -89,6 +94,8 @@ public final class GraphClient implements AutoCloseable {
             TokenProvider tokens = TokenProviders.create(config, transport);
             GraphClient client = new GraphClient(config.graphUrl(), transport, tokens, log,
                     ScanSettings.from(config), ownsLog);
+            client.readOnly = config.getBoolean(ExchangeProperty.READONLY);
+            client.batchSize = config.getInt(ExchangeProperty.BATCH_SIZE);
             log.log(LogModule.GRAPH, Verbosity.SUMMARY, "Graph client for " + client.graphUrl
                     + " signing in with " + tokens + ", " + client.settings);
             return client;
@@ -137,6 +144,66 @@ public final class GraphClient implements AutoCloseable {
             throw new SQLException(transport.redactor().redact("Cannot read table "
                     + query.table().name() + ": " + e.getMessage()), "HY000", e);
         }
+    }
+
+    /**
+     * Applies an INSERT, UPDATE or DELETE: checks and plans its requests, then sends them (one
+     * alone, several in {@code $batch} requests), or leaves them in the {@link PendingWrites}
+     * active on this thread. The ids an INSERT created go to {@link GeneratedIds}.
+     *
+     * @return the number of rows changed (while collecting a batch: the rows planned)
+     * @throws SQLException 25006 on a read-only connection; the planner's errors before anything
+     *                      is sent; the service's error when one row failed;
+     *                      {@link java.sql.BatchUpdateException} with a count per row when some
+     *                      of several rows failed
+     */
+    public long modify(TableChange change, QueryControl control) throws SQLException {
+        requireNonNull(change, "change");
+        requireNonNull(control, "control");
+        if (closed) {
+            throw new SQLException("The connection is closed; open a new one.", "08003");
+        }
+        if (readOnly) {
+            throw new SQLException("The connection is read-only (Readonly=true): "
+                    + change.kind().name() + " on " + change.table().name() + " is refused and"
+                    + " nothing was sent. Connect without Readonly=true to change data.",
+                    "25006");
+        }
+        WritePlanner planner = new WritePlanner(settings.defaultMailbox(),
+                tokens.applicationOnly());
+        PendingWrites pending = PendingWrites.current();
+        if (pending != null) {
+            pending.add(planner.plan(change, pending.size()), change.table().name());
+            return change.rows().size();
+        }
+        List<WriteRequest> requests = planner.plan(change, 0);
+        GeneratedIds.clear();
+        if (requests.isEmpty()) {
+            return 0;
+        }
+        List<WriteOutcome> outcomes = new GraphWriter(this, batchSize).send(requests,
+                change.table().name(), control);
+        return WriteResults.statement(change, outcomes);
+    }
+
+    /**
+     * Sends the requests collected for a JDBC batch and returns the update count of each of
+     * its {@code statements}.
+     *
+     * @throws java.sql.BatchUpdateException when some rows failed, with
+     *                                       {@code Statement.EXECUTE_FAILED} for their statements
+     */
+    public int[] sendBatch(PendingWrites pending, int statements, QueryControl control)
+            throws SQLException {
+        requireNonNull(pending, "pending");
+        GeneratedIds.clear();
+        if (pending.requests().isEmpty()) {
+            return new int[statements];
+        }
+        String table = pending.tableOf(0);
+        List<WriteOutcome> outcomes = new GraphWriter(this, batchSize).send(
+                pending.requests(), table, control);
+        return WriteResults.batch(pending, statements, outcomes);
     }
 
     Transport transport() {

@@ -60,7 +60,10 @@ public record GraphQuery(
 
     public GraphQuery {
         requireNonNull(table, "table");
-        requireNonNull(table.graph(), "table.graph");
+        if (table.graph() == null && table.ews() == null) {
+            throw new IllegalArgumentException("table " + table.name()
+                    + " is served by neither Graph nor EWS");
+        }
         mailboxes = List.copyOf(mailboxes);
         output = List.copyOf(output);
         orderBy = List.copyOf(orderBy);
@@ -109,8 +112,17 @@ public record GraphQuery(
                 newStart, newEnd);
     }
 
-    /** The resource description of the table. */
+    /**
+     * The resource description of the table. For a table served by Exchange Web Services, the
+     * planner's view of it: one collection per mailbox, no routes, not a tree, so the planner
+     * pushes what the catalog declares and the EWS scan renders it (as a Restriction, a
+     * SortOrder and an IndexedPageItemView).
+     */
     public GraphResource resource() {
+        if (table.graph() == null) {
+            return new GraphResource(true, table.name(), List.of(), null, 100, 1000,
+                    table.ews().docUrl());
+        }
         return table.graph();
     }
 }

@@ -23,7 +23,7 @@ import java.util.function.ToIntFunction;
  * @see <a href="https://learn.microsoft.com/graph/filter-query-parameter">$filter query
  *     parameter</a>
  */
-final class RowFilter {
+public final class RowFilter {
 
     private final Condition condition;
 
@@ -36,7 +36,7 @@ final class RowFilter {
      *
      * @param slotOf the slot of a column in the rows tested
      */
-    static RowFilter compile(ODataExpr expr, Operand.Parameters params,
+    public static RowFilter compile(ODataExpr expr, Operand.Parameters params,
             ToIntFunction<ColumnDef> slotOf) {
         requireNonNull(expr, "expr");
         return new RowFilter(build(expr, params, slotOf));
@@ -50,7 +50,7 @@ final class RowFilter {
     }
 
     /** Whether the row passes (an unknown result does not). */
-    boolean test(Object[] row) {
+    public boolean test(Object[] row) {
         return condition.eval(row) == Boolean.TRUE;
     }
 
@@ -94,6 +94,15 @@ final class RowFilter {
                         }
                         String s = v.toString().toLowerCase(Locale.ROOT);
                         return s.startsWith(operand.toString().toLowerCase(Locale.ROOT));
+                    };
+                case CONTAINS:
+                    return row -> {
+                        Object v = row[slot];
+                        if (v == null || operand == null) {
+                            return null;
+                        }
+                        String s = v.toString().toLowerCase(Locale.ROOT);
+                        return s.contains(operand.toString().toLowerCase(Locale.ROOT));
                     };
                 case EQ:
                 case NE:

@@ -105,6 +105,11 @@ public final class ExchangeConnection implements InvocationHandler {
         return proxy;
     }
 
+    /** The Graph client writes go through, or null when the connection has none. */
+    io.exchangejdbc.graph.GraphClient graphClient() {
+        return resources instanceof io.exchangejdbc.graph.GraphClient g ? g : null;
+    }
+
     @Override
     public Object invoke(Object p, Method method, Object[] args) throws Throwable {
         String name = method.getName();
@@ -141,6 +146,11 @@ public final class ExchangeConnection implements InvocationHandler {
                     checkOpen();
                     return ExchangeCallableStatement.prepare(this, (String) args[0]);
                 }
+                if (args.length == 2 && (args[1] instanceof Integer || args[1] instanceof int[]
+                        || args[1] instanceof String[])) {
+                    // Calcite does not take the generated-keys argument; the statement does
+                    return prepareWithKeys((String) args[0], args[1]);
+                }
                 break;
             case "toString":
                 return "ExchangeConnection[" + config + "]";
@@ -166,6 +176,27 @@ public final class ExchangeConnection implements InvocationHandler {
             return result;
         } catch (InvocationTargetException e) {
             throw SqlErrors.translate(e.getCause(), tableNames());
+        }
+    }
+
+    private Object prepareWithKeys(String sql, Object keys) throws SQLException {
+        checkOpen();
+        PreparedStatement ps;
+        try (PlanningScope scope = PlanningScope.enter()) {
+            ps = calcite.prepareStatement(sql);
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e, tableNames());
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, tableNames());
+        }
+        boolean wanted = !(keys instanceof Integer flag)
+                || flag == Statement.RETURN_GENERATED_KEYS;
+        try {
+            return ExchangeStatement.wrap(this, ps, PreparedStatement.class,
+                    wanted ? keys : null);
+        } catch (IllegalArgumentException e) {
+            ps.close();
+            throw (SQLException) e.getCause();
         }
     }
 

@@ -1,9 +1,11 @@
 package io.exchangejdbc.jdbc;
 
+import io.exchangejdbc.calcite.ExchangePrepare;
 import io.exchangejdbc.calcite.ExchangeSchema;
 import io.exchangejdbc.calcite.PlannerSettings;
 import io.exchangejdbc.config.ExchangeConfig;
 import io.exchangejdbc.config.ExchangeProperty;
+import io.exchangejdbc.ews.EwsClient;
 import io.exchangejdbc.graph.GraphClient;
 import io.exchangejdbc.procedure.ProcedureContext;
 import io.exchangejdbc.procedure.ProcedureRunner;
@@ -15,7 +17,6 @@ import io.exchangejdbc.schema.TableKind;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -44,7 +45,7 @@ public class ExchangeDriver extends Driver {
     }
 
     public ExchangeDriver() {
-        super(null);
+        super(ExchangePrepare::new);
     }
 
     @Override
@@ -96,6 +97,9 @@ public class ExchangeDriver extends Driver {
     Connection connect(ExchangeConfig config) throws SQLException {
         SchemaKind kind = schemaKind(config);
         List<TableDef> tables = exposedTables(config, Catalog.of(kind));
+        if (kind == SchemaKind.EWS) {
+            return connectEws(config, tables);
+        }
         GraphClient client = GraphClient.open(config);
         try {
             AvaticaConnection calcite = factory.newConnection(this, factory,
@@ -104,7 +108,8 @@ public class ExchangeDriver extends Driver {
             CalciteConnection cc = calcite.unwrap(CalciteConnection.class);
             SchemaPlus root = cc.getRootSchema();
             String schemaName = kind.propertyValue();
-            root.add(schemaName, new ExchangeSchema(tables, client::scan, scanSettings(config)));
+            root.add(schemaName, new ExchangeSchema(tables, client::scan, client::modify,
+                    scanSettings(config)));
             cc.setSchema(schemaName);
             ProcedureRunner procedures = new ProcedureRunner(Procedures.of(kind),
                     new ProcedureContext(config, client.log()));
@@ -118,11 +123,32 @@ public class ExchangeDriver extends Driver {
     private static SchemaKind schemaKind(ExchangeConfig config) throws SQLException {
         String schema = config.get(ExchangeProperty.SCHEMA);
         if (SchemaKind.EWS.propertyValue().equalsIgnoreCase(schema)) {
-            throw new SQLFeatureNotSupportedException("Schema=EWS (Exchange Web Services) is not"
-                    + " supported yet by exchange-jdbc " + ExchangeConfig.DRIVER_VERSION
-                    + "; use Schema=MSGraph (the default) for Exchange Online.", "0A000");
+            return SchemaKind.EWS;
         }
         return SchemaKind.MSGRAPH;
+    }
+
+    /** A connection to Exchange Web Services: its scans and procedures go to the EWS client. */
+    private Connection connectEws(ExchangeConfig config, List<TableDef> tables)
+            throws SQLException {
+        EwsClient client = EwsClient.open(config);
+        try {
+            AvaticaConnection calcite = factory.newConnection(this, factory,
+                    ExchangeConfig.URL_PREFIX + config, calciteProperties());
+            handler.onConnectionInit(calcite);
+            CalciteConnection cc = calcite.unwrap(CalciteConnection.class);
+            SchemaPlus root = cc.getRootSchema();
+            String schemaName = SchemaKind.EWS.propertyValue();
+            root.add(schemaName, new ExchangeSchema(tables, client::scan, client::modify,
+                    scanSettings(config)));
+            cc.setSchema(schemaName);
+            ProcedureRunner procedures = new ProcedureRunner(Procedures.ews(client),
+                    new ProcedureContext(config, client.log()));
+            return ExchangeConnection.wrap(cc, config, client, tables, schemaName, procedures);
+        } catch (SQLException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
     }
 
     /** The catalog's tables and views, limited by the {@code Tables} and {@code Views} lists. */

@@ -21,16 +21,38 @@ final class ExchangeStatement implements InvocationHandler {
     private final Statement calcite;
     /** The result of the last procedure call run through this statement, or null. */
     private ResultSet procedureResult;
+    private final StatementWrites writes;
 
-    private ExchangeStatement(ExchangeConnection connection, Statement calcite) {
+    private ExchangeStatement(ExchangeConnection connection, Statement calcite,
+            boolean prepared) {
         this.connection = connection;
         this.calcite = calcite;
+        this.writes = new StatementWrites(calcite, prepared, connection.graphClient(),
+                connection.tableNames());
     }
 
     /** A proxy of {@code type} (Statement, PreparedStatement or CallableStatement). */
     static Statement wrap(ExchangeConnection connection, Statement calcite, Class<?> type) {
+        return wrap(connection, calcite, type, null);
+    }
+
+    /**
+     * A proxy of {@code type} whose INSERTs return the keys {@code keys} asks for (a
+     * {@code Statement.RETURN_GENERATED_KEYS} flag, column indexes or column names), or null.
+     */
+    static Statement wrap(ExchangeConnection connection, Statement calcite, Class<?> type,
+            Object keys) throws IllegalArgumentException {
+        ExchangeStatement handler = new ExchangeStatement(connection, calcite,
+                type != Statement.class);
+        if (keys != null) {
+            try {
+                handler.writes.requestKeys(keys);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
         return (Statement) Proxy.newProxyInstance(ExchangeStatement.class.getClassLoader(),
-                new Class<?>[] {type}, new ExchangeStatement(connection, calcite));
+                new Class<?>[] {type}, handler);
     }
 
     @Override
@@ -50,6 +72,12 @@ final class ExchangeStatement implements InvocationHandler {
         if (args != null && args.length >= 1 && args[0] instanceof String sql
                 && ProcedureCallParser.isCall(sql)) {
             return callProcedure(method.getName(), sql);
+        }
+        if (procedureResult == null) {
+            Object written = writes.handle(method, args);
+            if (written != Wrappers.NOT_HANDLED) {
+                return written;
+            }
         }
         if (procedureResult != null) {
             switch (method.getName()) {

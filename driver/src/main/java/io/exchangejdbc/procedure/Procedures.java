@@ -21,4 +21,11 @@ public final class Procedures {
                 return List.of();
         }
     }
+
+    /** The procedures of a connection to Exchange Web Services, run by its client. */
+    public static List<Procedure> ews(io.exchangejdbc.ews.EwsClient client) {
+        List<Procedure> all = new java.util.ArrayList<>(OAuthProcedures.all());
+        all.addAll(EwsOperations.all(client));
+        return List.copyOf(all);
+    }
 }

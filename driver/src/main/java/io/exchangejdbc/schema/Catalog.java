@@ -19,8 +19,8 @@ public final class Catalog {
 
     private static final Catalog MSGRAPH =
             new Catalog(GraphCatalog.tables(), GraphProcedures.procedures());
-    // EWS tables are declared in a later release; the schema exists so connections can open.
-    private static final Catalog EWS = new Catalog(List.of(), List.of());
+    private static final Catalog EWS =
+            new Catalog(EwsCatalog.tables(), EwsProcedures.procedures());
 
     private final List<TableDef> tables;
     private final Map<String, TableDef> byName;
@@ -50,7 +50,7 @@ public final class Catalog {
         this.singleItemOnly = Map.copyOf(unlisted);
     }
 
-    /** The catalog of a back end: the Graph tables for MSGraph; none yet for EWS. */
+    /** The catalog of a back end: the Graph tables for MSGraph, the EWS tables for EWS. */
     public static Catalog of(SchemaKind kind) {
         switch (requireNonNull(kind, "kind")) {
             case MSGRAPH:

@@ -9,7 +9,9 @@ public enum FilterOp {
     /** {@code LIKE 'abc%'}, rendered as {@code startswith(col,'abc')} for Graph. */
     STARTS_WITH,
     /** {@code IS NULL} / {@code IS NOT NULL}, rendered as {@code eq null} / {@code ne null}. */
-    NULL_CHECK;
+    NULL_CHECK,
+    /** {@code LIKE '%abc%'}: a substring match (EWS {@code Contains ContainmentMode="Substring"}). */
+    CONTAINS;
 
     /** Equality, inequality and ordering: what most scalar Graph properties accept. */
     public static final java.util.Set<FilterOp> COMPARABLE =

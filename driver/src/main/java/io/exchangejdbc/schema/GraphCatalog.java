@@ -82,7 +82,13 @@ final class GraphCatalog {
                                 "mailFolders/{value}/messages")),
                         null, 1000, 1000,
                         "https://learn.microsoft.com/graph/api/user-list-messages"))
-                .readOnly()
+                // POST messages creates a draft in Drafts; subject, body and recipients can be
+                // changed only while the message is a draft (the service says so, per message).
+                .writes(GraphWrite.builder("https://learn.microsoft.com/graph/api/user-post-messages")
+                        .create("messages")
+                        .update("messages/{id}")
+                        .delete("messages/{id}")
+                        .build())
                 .columns(
                         col("id", VARCHAR).key().filter(EQ)
                                 .describe("Identifier of the message in its mailbox. The driver"
@@ -227,7 +233,15 @@ final class GraphCatalog {
                 // holds, so the tree walk costs about one request per folder with children.
                 .graph(new GraphResource(true, "mailFolders", List.of(), "childFolders", 250,
                         1000, "https://learn.microsoft.com/graph/api/user-list-mailfolders"))
-                .readOnly()
+                .writes(GraphWrite.builder(
+                                "https://learn.microsoft.com/graph/api/user-post-mailfolders")
+                        .create("mailFolders")
+                        .createRoute("parentFolderId", "mailFolders/{value}/childFolders")
+                        .update("mailFolders/{id}")
+                        .delete("mailFolders/{id}")
+                        .require("displayName")
+                        .insertOnly("isHidden")
+                        .build())
                 .columns(
                         col("id", VARCHAR).key().filter(EQ)
                                 .describe("Identifier of the folder in its mailbox (immutable)."),
@@ -268,7 +282,13 @@ final class GraphCatalog {
                         + " one row per user.")
                 .graph(new GraphResource(false, "users", List.of(), null, 999, 999,
                         "https://learn.microsoft.com/graph/api/user-list"))
-                .readOnly()
+                .writes(GraphWrite.builder("https://learn.microsoft.com/graph/api/user-post-users")
+                        .create("users")
+                        .update("users/{id}")
+                        .delete("users/{id}")
+                        .require("accountEnabled", "displayName", "mailNickname",
+                                "userPrincipalName", "passwordProfile_password")
+                        .build())
                 .columns(
                         col("id", VARCHAR).key().filter(EQ)
                                 .describe("Identifier of the user object (a GUID); it can be"

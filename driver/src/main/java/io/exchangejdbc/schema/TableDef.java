@@ -17,6 +17,9 @@ import java.util.Locale;
  * @param columns     the columns in their SQL order (pseudo-columns included)
  * @param graph       the Graph resource (null when the table is not served by Graph)
  * @param readOnly    whether INSERT/UPDATE/DELETE are refused
+ * @param writes      how INSERT, UPDATE and DELETE reach Graph, or null when the table is read
+ *                    only
+ * @param ews         the Exchange Web Services source (null when the table is not served by EWS)
  */
 public record TableDef(
         String name,
@@ -24,13 +27,30 @@ public record TableDef(
         String description,
         List<ColumnDef> columns,
         GraphResource graph,
-        boolean readOnly) {
+        boolean readOnly,
+        GraphWrite writes,
+        EwsSource ews) {
 
     public TableDef {
         requireNonNull(name, "name");
         requireNonNull(kind, "kind");
         requireNonNull(description, "description");
         columns = List.copyOf(requireNonNull(columns, "columns"));
+        if (writes != null && readOnly) {
+            throw new IllegalArgumentException("table " + name + " is read-only and has writes");
+        }
+    }
+
+    /** A table without writes, served by Microsoft Graph only. */
+    public TableDef(String name, TableKind kind, String description, List<ColumnDef> columns,
+            GraphResource graph, boolean readOnly) {
+        this(name, kind, description, columns, graph, readOnly, null, null);
+    }
+
+    /** A table served by Microsoft Graph only. */
+    public TableDef(String name, TableKind kind, String description, List<ColumnDef> columns,
+            GraphResource graph, boolean readOnly, GraphWrite writes) {
+        this(name, kind, description, columns, graph, readOnly, writes, null);
     }
 
     /** The column with that name, ignoring case, or null. */

@@ -19,6 +19,8 @@ final class TableSpec {
     private String description;
     private GraphResource graph;
     private boolean readOnly;
+    private EwsSource ews;
+    private GraphWrite writes;
     private final List<ColumnSpec> columns = new ArrayList<>();
 
     private TableSpec(String name, TableKind kind) {
@@ -48,9 +50,23 @@ final class TableSpec {
         return this;
     }
 
+    /** Where the rows live in Exchange Web Services. */
+    TableSpec ews(EwsSource source) {
+        this.ews = source;
+        return this;
+    }
+
     /** INSERT, UPDATE and DELETE are refused. */
     TableSpec readOnly() {
         this.readOnly = true;
+        this.writes = null;
+        return this;
+    }
+
+    /** How INSERT, UPDATE and DELETE reach Graph; the table is then writable. */
+    TableSpec writes(GraphWrite declaration) {
+        this.writes = requireNonNull(declaration, "declaration");
+        this.readOnly = false;
         return this;
     }
 
@@ -83,6 +99,6 @@ final class TableSpec {
         for (ColumnSpec c : columns) {
             defs.add(c.build());
         }
-        return new TableDef(name, kind, description, defs, graph, readOnly);
+        return new TableDef(name, kind, description, defs, graph, readOnly, writes, ews);
     }
 }

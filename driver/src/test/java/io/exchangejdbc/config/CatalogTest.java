@@ -49,7 +49,10 @@ class CatalogTest {
             "Server", "User", "Password", "KerberosKDC", "KerberosRealm", "KerberosSPN",
             "KerberosKeytabFile", "KerberosTicketCache", "SSLServerCert", "ProxyAutoDetect",
             "ProxyServer", "ProxyPort", "ProxyAuthScheme", "ProxyUser", "ProxyPassword",
-            "ProxyExceptions");
+            "ProxyExceptions",
+            // Schema=EWS
+            "Platform", "ImpersonationUser", "ImpersonationType", "IncludeContent",
+            "DirectoryRetrievalDepth", "BatchSize");
 
     private static final Set<String> SECRETS = Set.of(
             "Password", "OAuthClientSecret", "OAuthAccessToken", "OAuthRefreshToken",

@@ -46,9 +46,22 @@ class CatalogTest {
     }
 
     @Test
-    void ewsCatalogIsEmptyForNow() {
-        assertEquals(List.of(), Catalog.of(SchemaKind.EWS).tables());
+    void ewsCatalogHasAFolderTablePerDistinguishedFolderAndTheViews() {
+        assertEquals(List.of("Inbox", "Calendar", "Contacts", "Tasks", "SentItems",
+                "DeletedItems", "Drafts", "Outbox", "JunkEmail", "Folders",
+                "Calendar_RequiredAttendees", "Calendar_OptionalAttendees",
+                "Calendar_ModifiedOccurrences", "Rooms", "RoomLists"),
+                Catalog.of(SchemaKind.EWS).tables().stream().map(TableDef::name).toList());
         assertNull(Catalog.of(SchemaKind.EWS).table("Messages"));
+        TableDef inbox = Catalog.of(SchemaKind.EWS).table("inbox");
+        assertEquals(List.of("item:Subject"), inbox.column("Subject").path());
+        assertEquals(List.of("item:ItemId", "@Id"), inbox.column("ItemId").path());
+        assertEquals(List.of("ItemId"), inbox.keyColumns().stream().map(c -> c.name()).toList());
+        assertTrue(inbox.column("ChangeKey").readOnly());
+        assertEquals(ColumnType.BOOLEAN, inbox.column("IsRead").type());
+        assertEquals(ColumnType.TIMESTAMP, inbox.column("DateTimeReceived").type());
+        assertEquals("inbox", inbox.ews().distinguishedId());
+        assertNull(inbox.graph());
     }
 
     @Test
@@ -106,6 +119,12 @@ class CatalogTest {
     @MethodSource("allTables")
     void keyIsExactlyTheReadOnlyIdColumn(TableDef table) {
         List<ColumnDef> keys = table.keyColumns();
+        if (table.ews() != null) {
+            // EWS keys keep the schema's names (ItemId, FolderId); attendee rows have two
+            assertFalse(keys.isEmpty(), table.name());
+            keys.forEach(k -> assertTrue(k.readOnly(), table.name() + "." + k.name()));
+            return;
+        }
         if (table.graph() != null && table.graph().elements() != null) {
             // an element of a collection has no id: its own identifying value is the key,
             // unique within its item

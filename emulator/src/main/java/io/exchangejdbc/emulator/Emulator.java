@@ -6,6 +6,7 @@ import io.exchangejdbc.emulator.ews.EwsBehaviour;
 import io.exchangejdbc.emulator.ews.EwsFront;
 import io.exchangejdbc.emulator.generate.DataGenerator;
 import io.exchangejdbc.emulator.generate.GeneratorSettings;
+import io.exchangejdbc.emulator.graph.BatchItemFaults;
 import io.exchangejdbc.emulator.graph.GraphFront;
 import io.exchangejdbc.emulator.http.EmulatorHttpServer;
 import io.exchangejdbc.emulator.http.Faults;
@@ -96,6 +97,7 @@ public final class Emulator implements AutoCloseable {
     private final EmulatorHttpServer server;
     private final OnPremFront onPrem;
     private final EwsFront ews;
+    private final GraphFront graphFront;
     private volatile boolean started;
 
     private Emulator(Builder b) {
@@ -117,8 +119,9 @@ public final class Emulator implements AutoCloseable {
         this.tls = TlsIdentity.bundled();
         this.onPrem = new OnPremFront(new AuthGate(Accounts.of(store), "Exchange", false), store);
         this.ews = new EwsFront(store, tokens, clock);
+        this.graphFront = new GraphFront(store, tokens, clock);
         this.server = new EmulatorHttpServer(b.port, b.threads,
-                List.of(new GraphFront(store, tokens, clock),
+                List.of(graphFront,
                         new IdentityFront(store, tokens, clock, signIns),
                         new ManagedIdentityFront(tenant, tokens, clock, identityHeader), ews,
                         onPrem),
@@ -272,6 +275,11 @@ public final class Emulator implements AutoCloseable {
     /** Forgets the requests received so far. */
     public void clearRequestLog() {
         requestLog.clear();
+    }
+
+    /** Returns the faults that answer the next items of Graph JSON batches. */
+    public BatchItemFaults batchItemFaults() {
+        return graphFront.batchItemFaults();
     }
 
     /** Returns the faults to inject into the next Graph requests. */

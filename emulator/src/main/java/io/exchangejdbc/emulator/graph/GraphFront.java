@@ -93,12 +93,20 @@ public final class GraphFront implements Front {
     private final ContactRoutes contactRoutes = new ContactRoutes(this);
     private final GroupRoutes groupRoutes = new GroupRoutes(this);
     private final ReportRoutes reportRoutes = new ReportRoutes();
+    private final BatchItemFaults batchItemFaults = new BatchItemFaults();
+    private final GraphWrites writes;
 
     /** Creates the front over the store, accepting tokens of the given token service. */
     public GraphFront(Store store, TokenService tokens, Clock clock) {
         this.store = requireNonNull(store, "store");
         this.tokens = requireNonNull(tokens, "tokens");
         this.clock = requireNonNull(clock, "clock");
+        this.writes = new GraphWrites(clock, batchItemFaults);
+    }
+
+    /** Faults that answer the next items of JSON batches. */
+    public BatchItemFaults batchItemFaults() {
+        return batchItemFaults;
     }
 
     @Override
@@ -166,8 +174,8 @@ public final class GraphFront implements Front {
             }
             Caller caller = authenticate(request);
             if (!request.method().equals("GET")) {
-                throw new GraphError(405, "Request_BadRequest", "The HTTP method '"
-                        + request.method() + "' is not allowed on this resource.");
+                writes.handle(request, response, caller);
+                return;
             }
             route(request, response, caller, Preferences.of(request));
         } catch (GraphError e) {

@@ -140,7 +140,13 @@ public final class Mailbox {
 
     /** Returns all folders, root first, in creation order. */
     public synchronized List<MailFolder> folders() {
-        return List.copyOf(folders);
+        List<MailFolder> live = new ArrayList<>(folders.size());
+        for (MailFolder f : folders) {
+            if (f == root || foldersById.containsKey(f.id())) {
+                live.add(f);
+            }
+        }
+        return live;
     }
 
     /** Finds a folder by its path of display names, e.g. {@code Inbox/Projects/2026}. */
@@ -244,31 +250,48 @@ public final class Mailbox {
         return true;
     }
 
+    /** Creates a folder below the given one, hidden from folder lists when asked. */
+    public synchronized MailFolder createFolder(MailFolder parent, String displayName,
+            boolean hidden) {
+        checkOwn(parent);
+        requireNonNull(displayName, "displayName");
+        MailFolder f = newFolder(parent, displayName, null, hidden);
+        changed();
+        return f;
+    }
+
     /**
-     * Deletes a folder that is not a distinguished one, with its subfolders and every message in
-     * them.
+     * Deletes a folder with its subfolders and the messages in them; well-known folders cannot
+     * be deleted.
      */
     public synchronized void deleteFolder(MailFolder folder) {
         checkOwn(folder);
-        if (folder.wellKnown().isPresent() || folder.parent() == null) {
-            throw new IllegalArgumentException("a distinguished folder cannot be deleted");
+        if (folder.wellKnown().isPresent()) {
+            throw new IllegalArgumentException("well-known folder " + folder);
+        }
+        List<MailFolder> gone = new ArrayList<>();
+        for (MailFolder f : folders) {
+            if (f.isWithin(folder)) {
+                gone.add(f);
+            }
         }
         for (int i = 0; i < bySeq.size(); i++) {
             Message m = bySeq.get(i);
-            if (m != null && m.folder().isWithin(folder)) {
+            if (m != null && gone.contains(m.folder())) {
                 bySeq.set(i, null);
                 messageCount--;
             }
         }
-        for (MailFolder f : List.copyOf(folders)) {
-            if (f.isWithin(folder)) {
-                folders.remove(f);
-                foldersById.remove(f.id());
-            }
+        for (MailFolder f : gone) {
+            // stays in the list: a folder's position is its sequence, which ids are made of
+            foldersById.remove(f.id());
         }
-        folder.parent().removeChild(folder);
+        if (folder.parent() != null) {
+            folder.parent().removeChild(folder);
+        }
         changed();
     }
+
 
     /**
      * Adds a file attachment with its content to a message (recorded as a change of the
@@ -311,7 +334,6 @@ public final class Mailbox {
     public void setAutomaticReplies(AutomaticReplies settings) {
         this.automaticReplies = requireNonNull(settings, "settings");
     }
-
     /** Returns the number of messages in the mailbox. */
     public synchronized int messageCount() {
         return messageCount;

@@ -621,12 +621,6 @@ public final class Message {
             return this;
         }
 
-        /** Replaces the To recipients. */
-        public Editor to(EmailAddress... v) {
-            to = v.length == 0 ? NO_RECIPIENTS : v.clone();
-            return this;
-        }
-
         /** Replaces the Cc recipients. */
         public Editor cc(EmailAddress... v) {
             cc = v.length == 0 ? NO_RECIPIENTS : v.clone();
@@ -636,6 +630,42 @@ public final class Message {
         /** Replaces the Bcc recipients. */
         public Editor bcc(EmailAddress... v) {
             bcc = v.length == 0 ? NO_RECIPIENTS : v.clone();
+            return this;
+        }
+
+        /** Replaces the reply-to addresses. */
+        public Editor replyTo(EmailAddress... v) {
+            replyTo = v.length == 0 ? NO_RECIPIENTS : v.clone();
+            return this;
+        }
+
+        /** Sets whether a delivery receipt is requested. */
+        public Editor deliveryReceiptRequested(boolean v) {
+            bits = v ? bits | DELIVERY_RECEIPT : bits & ~DELIVERY_RECEIPT;
+            return this;
+        }
+
+        /** Sets whether a read receipt is requested. */
+        public Editor readReceiptRequested(boolean v) {
+            bits = v ? bits | READ_RECEIPT : bits & ~READ_RECEIPT;
+            return this;
+        }
+
+        /** Sets the Focused Inbox classification. */
+        public Editor inferenceClassification(InferenceClassification v) {
+            bits = v == InferenceClassification.OTHER ? bits | OTHER : bits & ~OTHER;
+            return this;
+        }
+
+        /** Sets the Internet message id. */
+        public Editor internetMessageId(String v) {
+            internetMessageId = v;
+            return this;
+        }
+
+        /** Replaces the To recipients. */
+        public Editor to(EmailAddress... v) {
+            to = v.length == 0 ? NO_RECIPIENTS : v.clone();
             return this;
         }
 

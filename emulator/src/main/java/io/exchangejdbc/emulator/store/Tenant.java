@@ -177,4 +177,33 @@ public final class Tenant {
     public String toString() {
         return "Tenant[" + domain + ", " + id + "]";
     }
+
+    /**
+     * Replaces a user by a changed copy with the same id and user principal name; the mailbox
+     * stays. Returns the copy.
+     */
+    public synchronized User replaceUser(User changed) {
+        requireNonNull(changed, "changed");
+        User old = usersByKey.get(changed.id());
+        if (old == null || !old.userPrincipalName().equalsIgnoreCase(
+                changed.userPrincipalName())) {
+            throw new IllegalArgumentException("no such user: " + changed);
+        }
+        users.set(users.indexOf(old), changed);
+        usersByKey.put(changed.id(), changed);
+        usersByKey.put(changed.userPrincipalName().toLowerCase(Locale.ROOT), changed);
+        return changed;
+    }
+
+    /** Removes a user and the user's mailbox; returns false if the user was not there. */
+    public synchronized boolean removeUser(User user) {
+        requireNonNull(user, "user");
+        if (!users.remove(usersByKey.get(user.id()))) {
+            return false;
+        }
+        usersByKey.remove(user.id());
+        usersByKey.remove(user.userPrincipalName().toLowerCase(Locale.ROOT));
+        mailboxes.remove(user.id());
+        return true;
+    }
 }

@@ -74,6 +74,41 @@ public final class User {
         this.password = b.password;
     }
 
+    /**
+     * Returns a builder holding this user's values, for a changed copy (the directory's update);
+     * the id and the user principal name stay.
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(userPrincipalName);
+        b.id = id;
+        b.displayName = displayName;
+        b.givenName = givenName;
+        b.surname = surname;
+        b.mail = mail;
+        b.mailNickname = mailNickname;
+        b.jobTitle = jobTitle;
+        b.department = department;
+        b.companyName = companyName;
+        b.officeLocation = officeLocation;
+        b.mobilePhone = mobilePhone;
+        b.businessPhones = businessPhones;
+        b.preferredLanguage = preferredLanguage;
+        b.accountEnabled = accountEnabled;
+        b.usageLocation = usageLocation;
+        b.city = city;
+        b.state = state;
+        b.country = country;
+        b.streetAddress = streetAddress;
+        b.postalCode = postalCode;
+        b.employeeId = employeeId;
+        b.userType = userType;
+        b.createdDateTime = createdDateTime;
+        b.proxyAddresses = proxyAddresses;
+        b.imAddresses = imAddresses;
+        b.password = password;
+        return b;
+    }
+
     /** Returns a builder; the user principal name is required, the id defaults to a new GUID. */
     public static Builder builder(String userPrincipalName) {
         return new Builder(userPrincipalName);

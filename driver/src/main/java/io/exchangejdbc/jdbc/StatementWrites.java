@@ -1,0 +1,215 @@
+package io.exchangejdbc.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.exchangejdbc.graph.GeneratedIds;
+import io.exchangejdbc.graph.GraphClient;
+import io.exchangejdbc.graph.PendingWrites;
+import io.exchangejdbc.http.QueryControl;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.sql.BatchUpdateException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a statement adds to Calcite's for writing: the ids an INSERT created, returned by
+ * {@code getGeneratedKeys()} (with {@code RETURN_GENERATED_KEYS} or the key column named), and
+ * JDBC batches ({@code addBatch}, {@code executeBatch}) that go to Graph as JSON batches: every
+ * statement of the batch is planned and checked first, on this thread, then all their requests
+ * are sent together, at most 20 per {@code $batch}.
+ */
+final class StatementWrites {
+
+    private final Statement calcite;
+    private final boolean prepared;
+    private final GraphClient client;
+    private final Collection<String> tableNames;
+    /** The setter calls of the current parameters, by parameter index. */
+    private final Map<Integer, Object[]> parameters = new TreeMap<>();
+    private final Map<Integer, Method> setters = new TreeMap<>();
+    private final List<Object> batch = new ArrayList<>();
+    private List<String> generated = List.of();
+    private String keyLabel = "id";
+
+    StatementWrites(Statement calcite, boolean prepared, GraphClient client,
+            Collection<String> tableNames) {
+        this.calcite = requireNonNull(calcite, "calcite");
+        this.prepared = prepared;
+        this.client = client;
+        this.tableNames = tableNames;
+    }
+
+    /** Asked for the keys of the next statement by name ({@code prepareStatement(sql, names)}). */
+    void requestKeys(Object spec) throws SQLException {
+        keyLabel = keyLabel(spec);
+    }
+
+    /** Handles a call this class answers, or returns {@link Wrappers#NOT_HANDLED}. */
+    Object handle(Method method, Object[] args) throws Throwable {
+        String name = method.getName();
+        int argc = args == null ? 0 : args.length;
+        if (prepared && argc >= 2 && name.startsWith("set") && args[0] instanceof Integer i) {
+            parameters.put(i, args.clone());
+            setters.put(i, method);
+            return Wrappers.NOT_HANDLED;
+        }
+        switch (name) {
+            case "clearParameters":
+                parameters.clear();
+                setters.clear();
+                return Wrappers.NOT_HANDLED;
+            case "getGeneratedKeys":
+                return keys();
+            case "addBatch":
+                if (argc == 0) {
+                    batch.add(snapshot());
+                } else {
+                    batch.add((String) args[0]);
+                }
+                return null;
+            case "clearBatch":
+                batch.clear();
+                return null;
+            case "executeBatch":
+                return executeBatch();
+            case "executeLargeBatch": {
+                int[] counts = executeBatch();
+                long[] large = new long[counts.length];
+                for (int i = 0; i < counts.length; i++) {
+                    large[i] = counts[i];
+                }
+                return large;
+            }
+            case "execute":
+            case "executeUpdate":
+            case "executeLargeUpdate":
+                return execute(method, args);
+            default:
+                return Wrappers.NOT_HANDLED;
+        }
+    }
+
+    /**
+     * Runs an execute call, with the generated-keys argument (a flag, column indexes or column
+     * names) taken off, since Calcite does not know it; remembers the ids an INSERT created.
+     */
+    private Object execute(Method method, Object[] args) throws Throwable {
+        Method target = method;
+        Object[] targetArgs = args;
+        if (args != null && args.length == 2 && args[0] instanceof String) {
+            keyLabel = keyLabel(args[1]);
+            target = Statement.class.getMethod(method.getName(), String.class);
+            targetArgs = new Object[] {args[0]};
+        }
+        GeneratedIds.clear();
+        try (PlanningScope scope = PlanningScope.enter()) {
+            return target.invoke(calcite, targetArgs);
+        } catch (InvocationTargetException e) {
+            throw SqlErrors.translate(e.getCause(), tableNames);
+        } finally {
+            generated = GeneratedIds.take();
+        }
+    }
+
+    private static String keyLabel(Object spec) throws SQLException {
+        if (spec instanceof String[] names) {
+            if (names.length != 1 || !names[0].equalsIgnoreCase("id")) {
+                throw new SQLException("Only the key column id is generated by an INSERT; asked"
+                        + " for " + String.join(", ", names) + ".", "42S22");
+            }
+            return names[0];
+        }
+        if (spec instanceof int[] indexes) {
+            if (indexes.length != 1 || indexes[0] != 1) {
+                throw new SQLException("Only one key column is generated by an INSERT (id, at"
+                        + " index 1).", "42S22");
+            }
+            return "id";
+        }
+        return "id";
+    }
+
+    private ResultSet keys() {
+        List<Object[]> rows = new ArrayList<>();
+        for (String id : generated) {
+            rows.add(new Object[] {id});
+        }
+        return ListResultSet.of(List.of(new ListResultSet.Column(keyLabel, Types.VARCHAR)),
+                rows);
+    }
+
+    private Map<Integer, Object[]> snapshot() {
+        Map<Integer, Object[]> copy = new TreeMap<>();
+        for (Map.Entry<Integer, Object[]> e : parameters.entrySet()) {
+            copy.put(e.getKey(), e.getValue().clone());
+        }
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private int[] executeBatch() throws SQLException {
+        List<Object> entries = new ArrayList<>(batch);
+        batch.clear();
+        generated = List.of();
+        if (entries.isEmpty()) {
+            return new int[0];
+        }
+        if (client == null) {
+            throw new SQLException("This connection cannot run batches.", "0A000");
+        }
+        Map<Integer, Method> setterMethods = new TreeMap<>(setters);
+        PendingWrites pending = PendingWrites.collect();
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                pending.statement(i);
+                try (PlanningScope scope = PlanningScope.enter()) {
+                    Object entry = entries.get(i);
+                    if (entry instanceof String sql) {
+                        calcite.executeUpdate(sql);
+                    } else {
+                        PreparedStatement ps = (PreparedStatement) calcite;
+                        ps.clearParameters();
+                        for (Map.Entry<Integer, Object[]> p
+                                : ((Map<Integer, Object[]>) entry).entrySet()) {
+                            setterMethods.get(p.getKey()).invoke(ps, p.getValue());
+                        }
+                        ps.executeUpdate();
+                    }
+                } catch (SQLException | InvocationTargetException | IllegalAccessException
+                        | RuntimeException e) {
+                    Throwable cause = e instanceof InvocationTargetException ite
+                            ? ite.getCause() : e;
+                    SQLException why = SqlErrors.translate(cause, tableNames);
+                    int[] counts = new int[entries.size()];
+                    counts[i] = Statement.EXECUTE_FAILED;
+                    BatchUpdateException b = new BatchUpdateException("Statement " + (i + 1)
+                            + " of the batch failed before anything was sent, so no statement"
+                            + " of the batch was applied: " + why.getMessage(),
+                            why.getSQLState(), why.getErrorCode(), counts, why);
+                    throw b;
+                }
+            }
+        } finally {
+            pending.close();
+        }
+        try {
+            return client.sendBatch(pending, entries.size(), QueryControl.NONE);
+        } finally {
+            generated = GeneratedIds.take();
+        }
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
