@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.exchangejdbc.emulator.generate.DataGenerator;
 import io.exchangejdbc.emulator.generate.GeneratorSettings;
 import io.exchangejdbc.emulator.graph.GraphFront;
+import io.exchangejdbc.emulator.graph.MailActionFront;
+import io.exchangejdbc.emulator.graph.UploadSessionFront;
+import io.exchangejdbc.emulator.graph.UploadSessions;
 import io.exchangejdbc.emulator.http.EmulatorHttpServer;
 import io.exchangejdbc.emulator.http.Faults;
 import io.exchangejdbc.emulator.http.LoggedRequest;
@@ -107,8 +110,11 @@ public final class Emulator implements AutoCloseable {
         this.signIns = new SignInGrants(clock);
         this.requestLog = new RequestLog(b.requestLogLimit);
         this.tls = TlsIdentity.bundled();
+        GraphFront graph = new GraphFront(store, tokens, clock);
+        UploadSessions uploads = new UploadSessions(clock);
         this.server = new EmulatorHttpServer(b.port, b.threads,
-                List.of(new GraphFront(store, tokens, clock),
+                List.of(new MailActionFront(graph, clock, uploads),
+                        new UploadSessionFront(graph, uploads), graph,
                         new IdentityFront(store, tokens, clock, signIns),
                         new ManagedIdentityFront(tenant, tokens, clock, identityHeader)),
                 requestLog, faults, clock, b.https ? tls : null);
