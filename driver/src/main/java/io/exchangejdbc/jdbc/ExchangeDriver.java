@@ -107,7 +107,7 @@ public class ExchangeDriver extends Driver {
             root.add(schemaName, new ExchangeSchema(tables, client::scan, scanSettings(config)));
             cc.setSchema(schemaName);
             ProcedureRunner procedures = new ProcedureRunner(Procedures.of(kind),
-                    new ProcedureContext(config, client.log()));
+                    new ProcedureContext(config, client.log(), client));
             return ExchangeConnection.wrap(cc, config, client, tables, schemaName, procedures);
         } catch (SQLException | RuntimeException e) {
             client.close();
