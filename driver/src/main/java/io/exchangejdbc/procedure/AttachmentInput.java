@@ -30,11 +30,16 @@ record AttachmentInput(String name, String contentType, long size, Path file, by
     /** The largest file an upload session takes. */
     static final long MAX_SIZE = 150L * 1024 * 1024;
 
-    /** The attachments the arguments name, possibly none. */
-    static List<AttachmentInput> from(Map<String, Object> args, String procedure)
-            throws SQLException {
+    /**
+     * The attachments the arguments name, possibly none.
+     *
+     * @param typed whether the procedure's {@code ContentType} parameter gives the attachments'
+     *              MIME type (else it is guessed from each name)
+     */
+    static List<AttachmentInput> from(Map<String, Object> args, String procedure,
+            boolean typed) throws SQLException {
         List<AttachmentInput> out = new ArrayList<>();
-        String contentType = (String) args.get("ContentType");
+        String contentType = typed ? (String) args.get("ContentType") : null;
         String paths = (String) args.get("Attachments");
         if (paths != null) {
             for (String raw : paths.split(";")) {

@@ -45,7 +45,7 @@ final class AttachmentProcedures {
         List<Object[]> act(GraphActions actions, String mailbox, Map<String, Object> args)
                 throws SQLException {
             String item = itemPath(mailbox, args);
-            List<AttachmentInput> files = AttachmentInput.from(args, "AddAttachments");
+            List<AttachmentInput> files = AttachmentInput.from(args, "AddAttachments", true);
             if (files.isEmpty()) {
                 throw new SQLException("AddAttachments needs Attachments (local files) or"
                         + " AttachmentName with AttachmentContent.", "42000");

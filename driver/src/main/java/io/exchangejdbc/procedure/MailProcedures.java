@@ -44,7 +44,7 @@ final class MailProcedures {
         List<Object[]> act(GraphActions actions, String mailbox, Map<String, Object> args)
                 throws SQLException {
             String draft = text(args, "Id");
-            List<AttachmentInput> files = AttachmentInput.from(args, "SendMail");
+            List<AttachmentInput> files = AttachmentInput.from(args, "SendMail", false);
             if (draft != null) {
                 for (String p : COMPOSING) {
                     if (text(args, p) != null) {
