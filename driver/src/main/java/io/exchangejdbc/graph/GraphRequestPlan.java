@@ -40,6 +40,13 @@ public final class GraphRequestPlan {
     public static Map<String, String> queryOptions(GraphQuery q, Operand.Parameters params,
             Integer pageSize) {
         Map<String, String> options = new LinkedHashMap<>();
+        GraphResource.Window window = q.resource().window();
+        if (window != null && q.windowStart() != null) {
+            options.put(window.startParameter(), bound(q.windowStart(), params));
+        }
+        if (window != null && q.windowEnd() != null) {
+            options.put(window.endParameter(), bound(q.windowEnd(), params));
+        }
         String select = select(q);
         if (!select.isEmpty()) {
             options.put("$select", select);
@@ -61,6 +68,15 @@ public final class GraphRequestPlan {
         }
         options.put("$top", top(q, params, pageSize));
         return options;
+    }
+
+    /** A window bound as an ISO 8601 instant in UTC ({@code ?n} for an unbound parameter). */
+    private static String bound(GraphQuery.Bound b, Operand.Parameters params) {
+        Object v = b.value().resolve(params);
+        if (v instanceof Operand.Parameter p) {
+            return "?" + (p.index() + 1);
+        }
+        return ODataValues.instant(ODataValues.toEpochMillis(v) + b.shiftMillis());
     }
 
     /**

@@ -108,6 +108,7 @@ final class GraphScan implements RowCursor {
         this.params = params;
         this.control = params.control();
         GraphResource resource = query.resource();
+        checkRequiredParts(query);
         this.tree = resource.childCollection() != null && query.route() == null;
 
         List<ColumnDef> columns = new ArrayList<>(query.output());
@@ -155,6 +156,36 @@ final class GraphScan implements RowCursor {
         this.mailboxCount = mailboxes.size();
         if (limit == 0 || mailboxes.isEmpty()) {
             finish();
+        }
+    }
+
+    /**
+     * Refuses, before any request, a scan of a collection the service reads only with a time
+     * window or through a route, when the query gives neither, naming the predicates to add.
+     */
+    private static void checkRequiredParts(GraphQuery query) throws SQLException {
+        GraphResource r = query.resource();
+        String table = query.table().name();
+        if (r.routeRequired() && query.route() == null) {
+            List<String> columns = new ArrayList<>();
+            for (GraphResource.Route route : r.routes()) {
+                columns.add(route.column() + " = '...'");
+            }
+            throw new SQLException("Table " + table + " can only be read for one item: add "
+                    + String.join(" or ", columns) + " to the WHERE clause (Microsoft Graph"
+                    + " reads it from " + r.routes().get(0).pathTemplate() + ").", "42000");
+        }
+        GraphResource.Window w = r.window();
+        if (w != null && (query.windowStart() == null || query.windowEnd() == null)) {
+            String missing = query.windowStart() == null && query.windowEnd() == null
+                    ? "a time window" : query.windowStart() == null ? "the start of its time"
+                    + " window" : "the end of its time window";
+            throw new SQLException("Table " + table + " needs " + missing + ": bound it in the"
+                    + " WHERE clause with " + w.startColumn() + " >= TIMESTAMP '...' (or "
+                    + w.endColumn() + " > ...) and " + w.endColumn() + " <= TIMESTAMP '...' (or "
+                    + w.startColumn() + " < ...); Microsoft Graph requires the "
+                    + w.startParameter() + " and " + w.endParameter() + " parameters.",
+                    "42000");
         }
     }
 

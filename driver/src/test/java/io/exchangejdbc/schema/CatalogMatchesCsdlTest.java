@@ -32,7 +32,13 @@ class CatalogMatchesCsdlTest {
     private static final Map<String, String> ENTITY_OF_TABLE = Map.of(
             "Messages", "message",
             "MailFolders", "mailFolder",
-            "Users", "user");
+            "Users", "user",
+            "Events", "event",
+            "Calendars", "calendar",
+            "CalendarGroups", "calendarGroup",
+            "CalendarView", "event",
+            "EventInstances", "event",
+            "EventAttachments", "fileAttachment");
 
     private static CsdlModel csdl;
 
