@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.exchangejdbc.emulator.generate.DataGenerator;
 import io.exchangejdbc.emulator.generate.GeneratorSettings;
+import io.exchangejdbc.emulator.graph.EventActionFront;
 import io.exchangejdbc.emulator.graph.GraphFront;
 import io.exchangejdbc.emulator.graph.MailActionFront;
 import io.exchangejdbc.emulator.graph.UploadSessionFront;
@@ -114,6 +115,7 @@ public final class Emulator implements AutoCloseable {
         UploadSessions uploads = new UploadSessions(clock);
         this.server = new EmulatorHttpServer(b.port, b.threads,
                 List.of(new MailActionFront(graph, clock, uploads),
+                        new EventActionFront(graph, clock),
                         new UploadSessionFront(graph, uploads), graph,
                         new IdentityFront(store, tokens, clock, signIns),
                         new ManagedIdentityFront(tenant, tokens, clock, identityHeader)),
