@@ -18,6 +18,7 @@ public final class Procedures {
                 all.addAll(OAuthProcedures.all());
                 all.addAll(MailProcedures.all());
                 all.addAll(AttachmentProcedures.all());
+                all.addAll(EventProcedures.all());
                 return List.copyOf(all);
             default:
                 return List.of();

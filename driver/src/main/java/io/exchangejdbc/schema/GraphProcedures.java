@@ -22,6 +22,7 @@ final class GraphProcedures {
     static List<ProcedureDef> procedures() {
         List<ProcedureDef> all = new ArrayList<>(signInProcedures());
         all.addAll(GraphMailProcedures.procedures());
+        all.addAll(GraphEventProcedures.procedures());
         return List.copyOf(all);
     }
 
