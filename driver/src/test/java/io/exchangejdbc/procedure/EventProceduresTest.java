@@ -197,4 +197,51 @@ class EventProceduresTest {
             assertEquals("22007", bad.getSQLState());
         }
     }
+
+    @Test
+    void eventsTakeAttachmentsSmallAndLarge() throws Exception {
+        CalendarEvent mine = meeting("Agenda " + UUID.randomUUID()).get(0);
+        byte[] large = new byte[3 * 1024 * 1024 + 5];
+        new java.util.Random(3).nextBytes(large);
+        byte[] small = "agenda".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        emu.clearRequestLog();
+        List<String> ids = new ArrayList<>();
+        try (Connection c = connect(alice);
+             java.sql.CallableStatement cs = c.prepareCall("EXEC AddAttachments")) {
+            cs.setString("EventId", mine.id());
+            cs.setString("AttachmentName", "slides.bin");
+            cs.setBytes("AttachmentContent", large);
+            try (ResultSet rs = cs.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("UploadSession", rs.getString("Method"));
+                ids.add(rs.getString("Id"));
+            }
+            cs.setString("AttachmentName", "agenda.txt");
+            cs.setBytes("AttachmentContent", small);
+            try (ResultSet rs = cs.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("POST", rs.getString("Method"));
+                ids.add(rs.getString("Id"));
+            }
+        }
+        assertEquals(1, posts("/events/" + java.net.URLEncoder.encode(mine.id(),
+                java.nio.charset.StandardCharsets.UTF_8) + "/attachments/createUploadSession")
+                .size());
+        assertEquals(List.of(mine.attachmentId(0), mine.attachmentId(1)), ids);
+        try (Connection c = connect(alice); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("EXEC DownloadAttachments @EventId = '" + mine.id()
+                     + "'")) {
+            assertTrue(rs.next());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(large, rs.getBytes("Content"));
+            assertTrue(rs.next());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(small, rs.getBytes("Content"));
+            assertFalse(rs.next());
+        }
+        try (Connection c = connect(alice); Statement s = c.createStatement()) {
+            s.execute("EXEC DeleteAttachment @EventId = '" + mine.id() + "', @AttachmentId = '"
+                    + ids.get(0) + "'");
+        }
+        assertEquals(List.of("agenda.txt"), mine.attachments().stream()
+                .map(io.exchangejdbc.emulator.store.Attachment::name).toList());
+    }
 }

@@ -115,7 +115,7 @@ public final class Emulator implements AutoCloseable {
         UploadSessions uploads = new UploadSessions(clock);
         this.server = new EmulatorHttpServer(b.port, b.threads,
                 List.of(new MailActionFront(graph, clock, uploads),
-                        new EventActionFront(graph, clock),
+                        new EventActionFront(graph, clock, uploads),
                         new UploadSessionFront(graph, uploads), graph,
                         new IdentityFront(store, tokens, clock, signIns),
                         new ManagedIdentityFront(tenant, tokens, clock, identityHeader)),

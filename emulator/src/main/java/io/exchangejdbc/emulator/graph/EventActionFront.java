@@ -2,10 +2,12 @@ package io.exchangejdbc.emulator.graph;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.exchangejdbc.emulator.http.Front;
 import io.exchangejdbc.emulator.http.Request;
 import io.exchangejdbc.emulator.http.Response;
 import io.exchangejdbc.emulator.identity.AccessToken;
+import io.exchangejdbc.emulator.store.Attachment;
 import io.exchangejdbc.emulator.store.CalendarEvent;
 import io.exchangejdbc.emulator.store.EmailAddress;
 import io.exchangejdbc.emulator.store.EventInstance;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,17 +48,28 @@ public final class EventActionFront implements Front {
 
     private static final Set<String> CALENDAR_WRITE = Set.of("Calendars.ReadWrite");
 
+    private static final Set<String> CALENDAR_READ = Set.of("Calendars.Read",
+            "Calendars.ReadWrite");
+
     private final GraphFront graph;
     private final Clock clock;
+    private final UploadSessions uploads;
 
-    /** Creates the front, sharing the Graph front's token checks and error format. */
-    public EventActionFront(GraphFront graph, Clock clock) {
+    /**
+     * Creates the front, sharing the Graph front's token checks and error format and the upload
+     * sessions of attachments.
+     */
+    public EventActionFront(GraphFront graph, Clock clock, UploadSessions uploads) {
         this.graph = requireNonNull(graph, "graph");
         this.clock = requireNonNull(clock, "clock");
+        this.uploads = requireNonNull(uploads, "uploads");
     }
 
-    /** The parsed target: whose mailbox, which event, which action. */
-    private record Target(String userKey, String eventId, String action) {
+    /**
+     * The parsed target: whose mailbox, which event, which action, and the attachment an
+     * attachment action names.
+     */
+    private record Target(String userKey, String eventId, String action, String attachmentId) {
     }
 
     @Override
@@ -80,8 +94,7 @@ public final class EventActionFront implements Front {
 
     private static Target target(Request request) {
         List<String> segs = request.segments();
-        if (!request.method().equals("POST") || segs.size() < 5
-                || !segs.get(0).equals("v1.0")) {
+        if (segs.size() < 5 || !segs.get(0).equals("v1.0")) {
             return null;
         }
         String userKey;
@@ -93,7 +106,11 @@ public final class EventActionFront implements Front {
             return null;
         }
         int n = segs.size();
-        if (!segs.get(n - 3).equalsIgnoreCase("events")) {
+        Target attachment = attachmentTarget(request.method(), segs, userKey);
+        if (attachment != null) {
+            return attachment;
+        }
+        if (!request.method().equals("POST") || !segs.get(n - 3).equalsIgnoreCase("events")) {
             return null;
         }
         String action = segs.get(n - 1);
@@ -104,10 +121,41 @@ public final class EventActionFront implements Front {
             case "cancel":
             case "dismissreminder":
             case "snoozereminder":
-                return new Target(userKey, segs.get(n - 2), action.toLowerCase(Locale.ROOT));
+                return new Target(userKey, segs.get(n - 2), action.toLowerCase(Locale.ROOT),
+                        null);
             default:
                 return null;
         }
+    }
+
+    /** The attachment actions: add, upload session, delete, raw bytes. */
+    private static Target attachmentTarget(String method, List<String> segs, String userKey) {
+        int k = -1;
+        for (int i = segs.size() - 1; i >= 2; i--) {
+            if (segs.get(i).equalsIgnoreCase("attachments")) {
+                k = i;
+                break;
+            }
+        }
+        if (k < 4 || !segs.get(k - 2).equalsIgnoreCase("events")) {
+            return null;
+        }
+        String event = segs.get(k - 1);
+        List<String> tail = segs.subList(k + 1, segs.size());
+        if (method.equals("POST") && tail.isEmpty()) {
+            return new Target(userKey, event, "addattachment", null);
+        }
+        if (method.equals("POST") && tail.size() == 1
+                && tail.get(0).equalsIgnoreCase("createUploadSession")) {
+            return new Target(userKey, event, "uploadsession", null);
+        }
+        if (method.equals("DELETE") && tail.size() == 1) {
+            return new Target(userKey, event, "deleteattachment", tail.get(0));
+        }
+        if (method.equals("GET") && tail.size() == 2 && tail.get(1).equals("$value")) {
+            return new Target(userKey, event, "attachmentvalue", tail.get(0));
+        }
+        return null;
     }
 
     @Override
@@ -117,12 +165,35 @@ public final class EventActionFront implements Front {
             Target t = target(request);
             User owner = owner(caller, t.userKey());
             AccessToken token = caller.token();
-            if (!token.allowsAny(CALENDAR_WRITE, CALENDAR_WRITE)
+            Set<String> needed = t.action().equals("attachmentvalue") ? CALENDAR_READ
+                    : CALENDAR_WRITE;
+            if (!token.allowsAny(needed, needed)
                     || (token.isDelegated() && !caller.user().id().equals(owner.id()))) {
                 throw GraphError.mailAccessDenied();
             }
             Mailbox mailbox = caller.tenant().mailbox(owner);
             CalendarEvent event = event(mailbox, t.eventId());
+            switch (t.action()) {
+                case "addattachment":
+                    addAttachment(request, response, mailbox, event);
+                    return;
+                case "uploadsession":
+                    MailActionFront.openUploadSession(request, response, uploads, mailbox, null,
+                            event.id());
+                    return;
+                case "deleteattachment":
+                    deleteAttachment(mailbox, event, t.attachmentId());
+                    response.sendEmpty(204);
+                    return;
+                case "attachmentvalue":
+                    int index = index(event, t.attachmentId());
+                    Attachment a = event.attachments().get(index);
+                    response.send(200, a.contentType(),
+                            new CalendarModel.EventAttachment(event, index, a).contentBytes());
+                    return;
+                default:
+                    break;
+            }
             Map<String, Object> body = JsonTree.object(request.bodyText());
             switch (t.action()) {
                 case "accept":
@@ -263,6 +334,63 @@ public final class EventActionFront implements Front {
                     + zone + "'.");
         }
         mailbox.calendars().updateEvent(event, e -> e.snoozeReminder(until));
+    }
+
+    // ---- attachments
+
+    private static void addAttachment(Request request, Response response, Mailbox mailbox,
+            CalendarEvent event) throws IOException {
+        Attachment a = MailActionFront.fileAttachment(JsonTree.object(request.bodyText()));
+        if (a.size() >= MailActionFront.MAX_POSTED_ATTACHMENT) {
+            throw MailActionFront.tooLarge();
+        }
+        String id = attach(mailbox, event.id(), a);
+        try (JsonGenerator g = response.json(201, GraphFront.ODATA_JSON)) {
+            g.writeStartObject();
+            g.writeStringField("@odata.context", request.baseUrl() + "/v1.0/$metadata#users('"
+                    + mailbox.owner().id() + "')/events('" + event.id()
+                    + "')/attachments/$entity");
+            g.writeStringField("@odata.type", "#microsoft.graph.fileAttachment");
+            g.writeStringField("id", id);
+            g.writeStringField("name", a.name());
+            g.writeStringField("contentType", a.contentType());
+            g.writeNumberField("size", a.size());
+            g.writeBooleanField("isInline", a.inline());
+            g.writeEndObject();
+        }
+    }
+
+    /** Adds an attachment to a stored event of a mailbox and returns its id. */
+    static String attach(Mailbox mailbox, String eventId, Attachment a) {
+        CalendarEvent event = event(mailbox, eventId);
+        synchronized (mailbox.calendars()) {
+            List<Attachment> list = new ArrayList<>(event.attachments());
+            if (list.size() >= 256) {
+                throw GraphError.badRequest("An event can have at most 256 attachments here.");
+            }
+            list.add(a);
+            mailbox.calendars().updateEvent(event, e -> e.attachments(list));
+            return event.attachmentId(list.size() - 1);
+        }
+    }
+
+    private static void deleteAttachment(Mailbox mailbox, CalendarEvent event, String id) {
+        synchronized (mailbox.calendars()) {
+            int index = index(event, id);
+            List<Attachment> list = new ArrayList<>(event.attachments());
+            list.remove(index);
+            mailbox.calendars().updateEvent(event, e -> e.attachments(list));
+        }
+    }
+
+    private static int index(CalendarEvent event, String id) {
+        List<Attachment> list = event.attachments();
+        for (int i = 0; i < list.size(); i++) {
+            if (event.attachmentId(i).equals(id)) {
+                return i;
+            }
+        }
+        throw GraphError.itemNotFound();
     }
 
     private static void deliver(Mailbox to, EmailAddress from, String subject, String comment,

@@ -662,7 +662,7 @@ public final class MailActionFront implements Front {
         }
     }
 
-    private static Attachment fileAttachment(Map<String, Object> o) {
+    static Attachment fileAttachment(Map<String, Object> o) {
         String type = JsonTree.stringField(o, "@odata.type");
         if (type == null || !type.replace("#", "").equalsIgnoreCase(
                 "microsoft.graph.fileAttachment")) {
@@ -688,7 +688,7 @@ public final class MailActionFront implements Front {
                 content);
     }
 
-    private static GraphError tooLarge() {
+    static GraphError tooLarge() {
         return new GraphError(413, "ErrorRequestEntityTooLarge", "Maximum request length"
                 + " exceeded: attachments of 3 MB or more must be uploaded through an upload"
                 + " session.");
@@ -696,6 +696,15 @@ public final class MailActionFront implements Front {
 
     private void uploadSession(Request request, Response response, Mailbox mailbox,
             Message message) throws IOException {
+        openUploadSession(request, response, uploads, mailbox, message.id(), null);
+    }
+
+    /**
+     * Opens an upload session for a message or (with {@code eventId}) an event, from the
+     * request's {@code AttachmentItem}, and answers with it.
+     */
+    static void openUploadSession(Request request, Response response, UploadSessions uploads,
+            Mailbox mailbox, String messageId, String eventId) throws IOException {
         Map<String, Object> body = JsonTree.object(request.bodyText());
         Map<String, Object> item = JsonTree.objectField(body, "AttachmentItem");
         if (item == null) {
@@ -723,7 +732,7 @@ public final class MailActionFront implements Front {
         }
         String contentType = JsonTree.stringField(item, "contentType");
         Object inline = JsonTree.field(item, "isInline");
-        UploadSessions.Session s = uploads.open(mailbox, message.id(), name,
+        UploadSessions.Session s = uploads.open(mailbox, messageId, eventId, name,
                 contentType == null ? "application/octet-stream" : contentType,
                 inline != null && "true".equalsIgnoreCase(inline.toString()), (int) size);
         try (JsonGenerator g = response.json(201, GraphFront.ODATA_JSON)) {

@@ -148,6 +148,15 @@ public final class UploadSessionFront implements Front {
                 return;
             }
             sessions.close(s);
+            if (s.eventId != null) {
+                String id = EventActionFront.attach(s.mailbox, s.eventId, Attachment.uploaded(
+                        s.name, s.contentType, s.inline, s.bytes()));
+                response.setHeader("Location", request.baseUrl() + "/v1.0/users('"
+                        + s.mailbox.owner().id() + "')/events('" + enc(s.eventId)
+                        + "')/attachments('" + enc(id) + "')");
+                response.sendEmpty(201);
+                return;
+            }
             Message message = s.mailbox.message(s.messageId).orElseThrow(
                     GraphError::itemNotFound);
             String id = MailActionFront.attach(message, Attachment.uploaded(s.name,

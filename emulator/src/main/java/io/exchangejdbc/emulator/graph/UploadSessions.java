@@ -41,8 +41,18 @@ public final class UploadSessions {
     /** Opens a session for a file to attach to a message of a mailbox. */
     Session open(Mailbox mailbox, String messageId, String name, String contentType,
             boolean inline, int size) {
+        return open(mailbox, messageId, null, name, contentType, inline, size);
+    }
+
+    /**
+     * Opens a session for a file to attach to a message or (when {@code eventId} is given) an
+     * event of a mailbox.
+     */
+    Session open(Mailbox mailbox, String messageId, String eventId, String name,
+            String contentType, boolean inline, int size) {
         Session s = new Session(token(12), token(32), mailbox, messageId, name, contentType,
                 inline, size, clock.instant().plus(LIFETIME));
+        s.eventId = eventId;
         sessions.put(s.id, s);
         return s;
     }
@@ -84,6 +94,8 @@ public final class UploadSessions {
         final boolean inline;
         final int size;
         final Instant expires;
+        /** The event attached to, or null for a message. */
+        volatile String eventId;
         private final ByteArrayOutputStream received = new ByteArrayOutputStream();
 
         Session(String id, String secret, Mailbox mailbox, String messageId, String name,

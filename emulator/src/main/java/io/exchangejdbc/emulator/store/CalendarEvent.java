@@ -71,7 +71,7 @@ public final class CalendarEvent {
     private final String iCalUId;
     private final Instant created;
     private final Instant lastModified;
-    private final List<Attachment> attachments;
+    private volatile List<Attachment> attachments;
     private final Map<LocalDate, CalendarEvent> exceptions = new TreeMap<>();
     private final Set<LocalDate> cancelledOccurrences = new TreeSet<>();
 
@@ -355,6 +355,15 @@ public final class CalendarEvent {
         public Editor dismissReminder() {
             reminderOn = false;
             reminderSnoozedUntil = null;
+            return this;
+        }
+
+        /** Replaces the attachments (removing one renumbers those after it). */
+        public Editor attachments(List<Attachment> list) {
+            if (list.size() > 256) {
+                throw new IllegalArgumentException("more than 256 attachments");
+            }
+            attachments = List.copyOf(list);
             return this;
         }
 
