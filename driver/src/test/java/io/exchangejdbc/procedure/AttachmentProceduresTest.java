@@ -231,4 +231,23 @@ class AttachmentProceduresTest {
             assertTrue(e.getMessage().contains("deletion of attachment"), e.getMessage());
         }
     }
+
+    @Test
+    void theUploadUrlsTokenStaysOutOfTheLog(@TempDir Path dir) throws Exception {
+        Message m = draft("Logged upload");
+        Path file = dir.resolve("a.bin");
+        Files.write(file, randomBytes(3 * 1024 * 1024 + 1, 2));
+        Path log = dir.resolve("driver.log");
+        try (Connection c = DriverManager.getConnection("jdbc:exchange:"
+                + emu.connectionString() + "Logfile=" + log + ";Verbosity=5;");
+             Statement s = c.createStatement()) {
+            s.execute("EXEC AddAttachments @MessageId = '" + m.id() + "', @Attachments = '"
+                    + file + "'");
+        }
+        String secret = logged("PUT", "/upload/").get(0).queryParam("authtoken");
+        assertTrue(secret != null && secret.length() > 20);
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(text.contains("/upload/attachmentSessions/"), "the upload is logged");
+        assertFalse(text.contains(secret), "the session's token is masked");
+    }
 }
