@@ -96,9 +96,11 @@ record AttachmentInput(String name, String contentType, long size, Path file, by
         if (content instanceof byte[] b) {
             return b;
         }
-        String text = content.toString().strip();
+        // Line breaks of wrapped base64 are allowed; anything else outside the alphabet is not
+        // (a lenient decoder would turn plain text into wrong bytes without a word).
+        String text = content.toString().replaceAll("\\s+", "");
         try {
-            return Base64.getMimeDecoder().decode(text.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getDecoder().decode(text.getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             throw new SQLException(procedure + ": AttachmentContent is neither binary nor"
                     + " base64 text (" + e.getMessage() + ").", "22023", e);

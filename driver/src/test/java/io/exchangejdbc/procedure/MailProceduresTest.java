@@ -347,6 +347,11 @@ class MailProceduresTest {
                     "EXEC AddAttachments @MessageId = '" + m.id()
                             + "', @Attachments = '/no/such/file.pdf'"));
             assertEquals("22023", noFile.getSQLState());
+            SQLException notBase64 = assertThrows(SQLException.class, () -> s.execute(
+                    "EXEC AddAttachments @MessageId = '" + m.id() + "', @AttachmentName = 'a.txt',"
+                            + " @AttachmentContent = 'plain text, not base64!'"));
+            assertEquals("22023", notBase64.getSQLState());
+            assertTrue(notBase64.getMessage().contains("base64"), notBase64.getMessage());
             SQLException both = assertThrows(SQLException.class, () -> s.execute(
                     "EXEC DeleteAttachment @MessageId = 'a', @EventId = 'b',"
                             + " @AttachmentId = 'c'"));

@@ -44,6 +44,11 @@ import java.util.UUID;
  * recipients outside the tenant are accepted and dropped. Ids are immutable: a moved message and
  * a sent draft keep their ids, a copy gets a new one.
  *
+ * <p>A file posted in one request must be under 3 MB, else the answer is 413
+ * {@code ErrorRequestEntityTooLarge} ("Maximum request length exceeded", as the service words
+ * it); {@code createUploadSession} takes 3 MB to 150 MB. Deleting an attachment renumbers the
+ * ids of those after it, since the store derives attachment ids from their positions.
+ *
  * @see <a href="https://learn.microsoft.com/graph/api/user-sendmail">sendMail</a>
  * @see <a href="https://learn.microsoft.com/graph/api/message-move">message: move</a>
  * @see <a href="https://learn.microsoft.com/graph/api/message-post-attachments">Add
