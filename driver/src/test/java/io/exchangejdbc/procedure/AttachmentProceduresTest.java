@@ -250,4 +250,32 @@ class AttachmentProceduresTest {
         assertTrue(text.contains("/upload/attachmentSessions/"), "the upload is logged");
         assertFalse(text.contains(secret), "the session's token is masked");
     }
+
+    @Test
+    void aDraftSentWithALargeFileUploadsItFirst(@TempDir Path dir) throws Exception {
+        Message m = draft("Draft with a large file");
+        byte[] big = randomBytes(3 * 1024 * 1024 + 7, 4);
+        Path file = dir.resolve("plans.pdf");
+        Files.write(file, big);
+        User bob = emu.tenant().users().get(1);
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("EXEC SendMail @Id = '" + m.id()
+                     + "', @Attachments = '" + file + "'")) {
+            assertTrue(rs.next());
+            assertEquals(m.id(), rs.getString("Id"));
+        }
+        List<String> order = emu.requestLog().stream()
+                .filter(r -> !r.front().equals("identity"))
+                .map(r -> r.method() + " " + r.path().substring(r.path().lastIndexOf('/') + 1))
+                .toList();
+        assertEquals(List.of("POST createUploadSession", "PUT " + order.get(1).substring(4),
+                "POST send"), order);
+        assertFalse(m.isDraft());
+        Mailbox bobs = emu.tenant().mailbox(bob);
+        Message delivered = bobs.messages(bobs.folder(WellKnownFolder.INBOX)).stream()
+                .filter(x -> "Draft with a large file".equals(x.subject())).findFirst()
+                .orElseThrow();
+        assertEquals("application/pdf", delivered.attachments().get(0).contentType());
+        assertArrayEquals(big, delivered.attachments().get(0).content());
+    }
 }
