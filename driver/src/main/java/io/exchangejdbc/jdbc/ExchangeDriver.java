@@ -112,7 +112,7 @@ public class ExchangeDriver extends Driver {
                     scanSettings(config)));
             cc.setSchema(schemaName);
             ProcedureRunner procedures = new ProcedureRunner(Procedures.of(kind),
-                    new ProcedureContext(config, client.log()));
+                    new ProcedureContext(config, client.log(), client));
             return ExchangeConnection.wrap(cc, config, client, tables, schemaName, procedures);
         } catch (SQLException | RuntimeException e) {
             client.close();

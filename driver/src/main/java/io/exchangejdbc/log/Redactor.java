@@ -44,10 +44,12 @@ public final class Redactor {
 
     /**
      * Parameters of forms and URLs whose values are credentials: the fields above plus the
-     * authorization {@code code} and the signature of pre-signed URLs. Not applied to JSON, where
+     * authorization {@code code}, the signature of pre-signed URLs and the token of upload
+     * session URLs. Not applied to JSON, where
      * {@code "code"} is the error code of every Graph error body.
      */
-    private static final String SECRET_PARAMETERS = SECRET_FIELDS + "|code|sig|signature";
+    private static final String SECRET_PARAMETERS = SECRET_FIELDS + "|code|sig|signature"
+            + "|authtoken";
 
     /**
      * {@code name=value} in a query string or form body. The look-behind keeps {@code errorcode=}

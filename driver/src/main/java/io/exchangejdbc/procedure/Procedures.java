@@ -16,6 +16,9 @@ public final class Procedures {
                 List<Procedure> all = new java.util.ArrayList<>();
                 all.add(new AdminConsentUrl());
                 all.addAll(OAuthProcedures.all());
+                all.addAll(MailProcedures.all());
+                all.addAll(AttachmentProcedures.all());
+                all.addAll(EventProcedures.all());
                 return List.copyOf(all);
             default:
                 return List.of();

@@ -28,9 +28,10 @@ import java.util.List;
  *
  * <p>An event's {@code start} and {@code end} ({@code dateTimeTimeZone}) become a TIMESTAMP in
  * UTC, converted from the zone named in the value itself (Windows or IANA name), plus that
- * zone's name. Start and end are not declared filterable on {@code Events}: the service
- * compares their text in the zone it writes them in, which SQL cannot rely on; on the views
- * they bound the window instead.
+ * zone's name. Start and end are declared neither filterable nor sortable: the service
+ * compares and orders their text ({@code start/dateTime} is a string written in the zone of the
+ * request), which SQL cannot rely on, so Calcite compares and orders the converted values; on
+ * the views they bound the window instead.
  *
  * @see <a href="https://learn.microsoft.com/graph/api/resources/event">event</a>
  * @see <a href="https://learn.microsoft.com/graph/api/resources/calendar">calendar</a>
@@ -300,7 +301,7 @@ final class GraphCalendarTables {
                 json("cancelledOccurrences").readOnly()
                         .describe("For a series master, the cancelled occurrences, as a JSON"
                                 + " array of strings ending with the original date."),
-                col("end_dateTime", TIMESTAMP).sortable()
+                col("end_dateTime", TIMESTAMP)
                         .describe(times("end")),
                 col("end_timeZone", VARCHAR)
                         .describe("Zone in which the service wrote end (originalEndTimeZone"
@@ -419,7 +420,7 @@ final class GraphCalendarTables {
                 col("showAs", VARCHAR).filter(EQUALITY)
                         .describe("Free/busy status: 'free', 'tentative', 'busy', 'oof',"
                                 + " 'workingElsewhere' or 'unknown'."),
-                col("start_dateTime", TIMESTAMP).sortable()
+                col("start_dateTime", TIMESTAMP)
                         .describe(times("start")),
                 col("start_timeZone", VARCHAR)
                         .describe("Zone in which the service wrote start (originalStartTimeZone"

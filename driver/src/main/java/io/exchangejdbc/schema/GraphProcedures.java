@@ -3,6 +3,7 @@ package io.exchangejdbc.schema;
 import static io.exchangejdbc.schema.ColumnType.BIGINT;
 import static io.exchangejdbc.schema.ColumnType.VARCHAR;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +20,13 @@ final class GraphProcedures {
     }
 
     static List<ProcedureDef> procedures() {
+        List<ProcedureDef> all = new ArrayList<>(signInProcedures());
+        all.addAll(GraphMailProcedures.procedures());
+        all.addAll(GraphEventProcedures.procedures());
+        return List.copyOf(all);
+    }
+
+    private static List<ProcedureDef> signInProcedures() {
         return List.of(
                 new ProcedureDef("GetAdminConsentURL",
                         "Builds the URL at which a tenant administrator grants the application"

@@ -440,4 +440,31 @@ class CalendarTablesTest {
                     filtered.get(0).queryParam("$filter"));
         }
     }
+
+    @Test
+    void orderByStartIsChronologicalAcrossZones() throws Exception {
+        Instant from = Instant.parse("2026-11-20T00:00:00Z");
+        Instant to = Instant.parse("2026-12-10T00:00:00Z");
+        List<String> expected = new ArrayList<>();
+        calendars().view(null, from, to).stream()
+                .filter(i -> !i.start().isBefore(from) && !i.end().isAfter(to))
+                .sorted(java.util.Comparator.comparing(EventInstance::start).reversed()
+                        .thenComparing(EventInstance::id))
+                .forEach(i -> expected.add(utc(i.start()).toString()));
+        try (Connection c = SharedEmulator.connect()) {
+            List<Object[]> rows = new ArrayList<>();
+            List<LoggedRequest> requests = run(c, "SELECT start_dateTime FROM CalendarView"
+                    + " WHERE start_dateTime >= TIMESTAMP '2026-11-20 00:00:00'"
+                    + " AND end_dateTime <= TIMESTAMP '2026-12-10 00:00:00'"
+                    + " ORDER BY start_dateTime DESC", rows);
+            List<String> actual = new ArrayList<>();
+            for (Object[] r : rows) {
+                actual.add(utc(r[0]).toString());
+            }
+            assertEquals(expected, actual);
+            assertTrue(expected.size() > 20);
+            // start/dateTime is text in the service's zone: the order is made on the instants
+            assertNull(requests.get(0).queryParam("$orderby"));
+        }
+    }
 }

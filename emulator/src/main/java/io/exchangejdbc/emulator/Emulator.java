@@ -7,7 +7,11 @@ import io.exchangejdbc.emulator.ews.EwsFront;
 import io.exchangejdbc.emulator.generate.DataGenerator;
 import io.exchangejdbc.emulator.generate.GeneratorSettings;
 import io.exchangejdbc.emulator.graph.BatchItemFaults;
+import io.exchangejdbc.emulator.graph.EventActionFront;
 import io.exchangejdbc.emulator.graph.GraphFront;
+import io.exchangejdbc.emulator.graph.MailActionFront;
+import io.exchangejdbc.emulator.graph.UploadSessionFront;
+import io.exchangejdbc.emulator.graph.UploadSessions;
 import io.exchangejdbc.emulator.http.EmulatorHttpServer;
 import io.exchangejdbc.emulator.http.Faults;
 import io.exchangejdbc.emulator.http.LoggedRequest;
@@ -120,8 +124,11 @@ public final class Emulator implements AutoCloseable {
         this.onPrem = new OnPremFront(new AuthGate(Accounts.of(store), "Exchange", false), store);
         this.ews = new EwsFront(store, tokens, clock);
         this.graphFront = new GraphFront(store, tokens, clock);
+        UploadSessions uploads = new UploadSessions(clock);
         this.server = new EmulatorHttpServer(b.port, b.threads,
-                List.of(graphFront,
+                List.of(new MailActionFront(graphFront, clock, uploads),
+                        new EventActionFront(graphFront, clock, uploads),
+                        new UploadSessionFront(graphFront, uploads), graphFront,
                         new IdentityFront(store, tokens, clock, signIns),
                         new ManagedIdentityFront(tenant, tokens, clock, identityHeader), ews,
                         onPrem),

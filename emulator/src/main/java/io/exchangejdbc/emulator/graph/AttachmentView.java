@@ -19,8 +19,14 @@ record AttachmentView(Message message, int index, Attachment attachment) {
         return message.attachmentId(index);
     }
 
-    /** Returns the content: the attachment's name and subject repeated to its size. */
+    /**
+     * Returns the content: the bytes a client attached, else the attachment's name and subject
+     * repeated to its size.
+     */
     byte[] contentBytes() {
+        if (attachment.content() != null) {
+            return attachment.content();
+        }
         int size = attachment.size();
         byte[] seed = (attachment.name() + " " + message.subject() + "\r\n")
                 .getBytes(StandardCharsets.UTF_8);

@@ -50,6 +50,9 @@ final class CalendarModel {
         }
 
         byte[] contentBytes() {
+            if (attachment.content() != null) {
+                return attachment.content();
+            }
             byte[] seed = (attachment.name() + " " + event.subject() + "\r\n")
                     .getBytes(StandardCharsets.UTF_8);
             byte[] out = new byte[attachment.size()];

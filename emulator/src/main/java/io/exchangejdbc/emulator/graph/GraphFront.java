@@ -245,6 +245,16 @@ public final class GraphFront implements Front {
         return new GraphError(401, "InvalidAuthenticationToken", message);
     }
 
+    /**
+     * Checks a request's bearer token as every Graph request is checked, for the fronts that
+     * serve Graph's actions beside this one.
+     *
+     * @throws GraphError 401 when the token is missing or refused
+     */
+    Caller caller(Request request) {
+        return authenticate(request);
+    }
+
     private void route(Request request, Response response, Caller caller, Preferences prefs)
             throws IOException {
         List<String> segs = request.segments().subList(1, request.segments().size());

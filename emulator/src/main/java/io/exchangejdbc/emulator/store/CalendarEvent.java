@@ -54,15 +54,15 @@ public final class CalendarEvent {
     private final String endZone;
     private final boolean allDay;
     private final EmailAddress organizer;
-    private final List<Attendee> attendees;
+    private volatile List<Attendee> attendees;
     private final String location;
     private final List<String> categories;
     private final Importance importance;
     private final String showAs;
     private final String sensitivity;
-    private final boolean cancelled;
+    private volatile boolean cancelled;
     private final boolean onlineMeeting;
-    private final boolean reminderOn;
+    private volatile boolean reminderOn;
     private final int reminderMinutesBeforeStart;
     private final boolean responseRequested;
     private final Recurrence recurrence;
@@ -71,7 +71,7 @@ public final class CalendarEvent {
     private final String iCalUId;
     private final Instant created;
     private final Instant lastModified;
-    private final List<Attachment> attachments;
+    private volatile List<Attachment> attachments;
     private final Map<LocalDate, CalendarEvent> exceptions = new TreeMap<>();
     private final Set<LocalDate> cancelledOccurrences = new TreeSet<>();
 
@@ -314,6 +314,64 @@ public final class CalendarEvent {
     @Override
     public String toString() {
         return "CalendarEvent[" + subject + " " + start + " " + startZone + "]";
+    }
+
+    private volatile Instant reminderSnoozedUntil;
+
+    /** Returns when a snoozed reminder fires again, or null when it was not snoozed. */
+    public Instant reminderSnoozedUntil() {
+        return reminderSnoozedUntil;
+    }
+
+    /**
+     * The changes that meeting actions make to a stored event; used inside
+     * {@link MailboxCalendars#updateEvent(CalendarEvent, java.util.function.Consumer)}.
+     */
+    public final class Editor {
+
+        Editor() {
+        }
+
+        /** Records an attendee's response; an address that is not an attendee is ignored. */
+        public Editor response(String address, String response, Instant when) {
+            List<Attendee> list = new ArrayList<>(attendees);
+            for (int i = 0; i < list.size(); i++) {
+                Attendee a = list.get(i);
+                if (a.emailAddress().address().equalsIgnoreCase(address)) {
+                    list.set(i, new Attendee(a.emailAddress(), a.type(), response, when));
+                }
+            }
+            attendees = List.copyOf(list);
+            return this;
+        }
+
+        /** Marks the event cancelled. */
+        public Editor cancel() {
+            cancelled = true;
+            return this;
+        }
+
+        /** Turns the reminder off, as dismissing it does. */
+        public Editor dismissReminder() {
+            reminderOn = false;
+            reminderSnoozedUntil = null;
+            return this;
+        }
+
+        /** Replaces the attachments (removing one renumbers those after it). */
+        public Editor attachments(List<Attachment> list) {
+            if (list.size() > 256) {
+                throw new IllegalArgumentException("more than 256 attachments");
+            }
+            attachments = List.copyOf(list);
+            return this;
+        }
+
+        /** Makes the reminder fire again at the given time. */
+        public Editor snoozeReminder(Instant until) {
+            reminderSnoozedUntil = until;
+            return this;
+        }
     }
 
     /** Builder of events; the mailbox's calendars give it its id. */

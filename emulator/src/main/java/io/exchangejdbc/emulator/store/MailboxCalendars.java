@@ -119,6 +119,21 @@ public final class MailboxCalendars {
         return e;
     }
 
+    /** Applies a meeting action's changes to a stored event. */
+    public synchronized void updateEvent(CalendarEvent event,
+            java.util.function.Consumer<CalendarEvent.Editor> edit) {
+        if (event.type() == CalendarEvent.Type.OCCURRENCE || !events.contains(event)) {
+            throw new IllegalArgumentException("not a stored event of this mailbox: " + event);
+        }
+        edit.accept(event.new Editor());
+    }
+
+    /** Finds the stored event (single or series master) with an iCalendar uid. */
+    public synchronized Optional<CalendarEvent> eventByICalUId(String uid) {
+        return events.stream().filter(e -> e.master() == null && uid.equals(e.iCalUId()))
+                .findFirst();
+    }
+
     /** Deletes the occurrence of a series on {@code date}. */
     public synchronized void cancelOccurrence(CalendarEvent master, LocalDate date) {
         master.cancelOccurrence(date);

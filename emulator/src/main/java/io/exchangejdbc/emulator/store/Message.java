@@ -688,9 +688,26 @@ public final class Message {
             return this;
         }
 
-        /** Replaces the attachments. */
+        /** Replaces the attachments (adding or removing one renumbers those after it). */
         public Editor attachments(Attachment... v) {
+            if (v.length > 256) {
+                throw new IllegalArgumentException("more than 256 attachments");
+            }
             attachments = v.length == 0 ? NO_ATTACHMENTS : v.clone();
+            return this;
+        }
+
+        /**
+         * Marks a draft as sent by the given author at the given time: it is no longer a draft
+         * and its sent and received times become that time.
+         */
+        public Editor sent(EmailAddress author, Instant when) {
+            from = requireNonNull(author, "author");
+            sender = author;
+            sent = when.getEpochSecond();
+            received = sent;
+            bits &= ~DRAFT;
+            bits |= READ;
             return this;
         }
     }
