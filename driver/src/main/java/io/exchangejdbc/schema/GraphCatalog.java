@@ -61,6 +61,10 @@ final class GraphCatalog {
     /** The Graph tables in the order {@code DatabaseMetaData.getTables} lists them. */
     static List<TableSpec> tables() {
         List<TableSpec> all = new ArrayList<>(List.of(messages(), mailFolders(), users()));
+        all.addAll(List.of(GraphCalendarTables.events(), GraphCalendarTables.calendars(),
+                GraphCalendarTables.calendarGroups(), GraphCalendarTables.calendarView(),
+                GraphCalendarTables.eventInstances(), GraphCalendarTables.eventAttachments(),
+                GraphCalendarTables.eventAttendees()));
         all.addAll(GraphDirectoryCatalog.tables());
         all.addAll(GraphReportCatalog.tables());
         return List.copyOf(all);

@@ -37,7 +37,14 @@ class CatalogMatchesCsdlTest {
             Map.entry("ContactFolders", "contactFolder"),
             Map.entry("Groups", "group"),
             Map.entry("MailboxSettings", "mailboxSettings"),
-            Map.entry("MessageAttachments", "fileAttachment"));
+            Map.entry("MessageAttachments", "fileAttachment"),
+            Map.entry("Events", "event"),
+            Map.entry("Calendars", "calendar"),
+            Map.entry("CalendarGroups", "calendarGroup"),
+            Map.entry("CalendarView", "event"),
+            Map.entry("EventInstances", "event"),
+            Map.entry("EventAttachments", "fileAttachment"),
+            Map.entry("EventAttendees", "attendee"));
 
     /**
      * Graph tables whose rows are not the instances of one type, with the reason; they are
@@ -131,7 +138,9 @@ class CatalogMatchesCsdlTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("graphTables")
     void columnsFollowTheCsdlOrderWithIdFirst(String name, String entity, TableDef table) {
-        if (csdl.allProperties(entity).stream().anyMatch(p -> p.name().equals("id"))) {
+        if (table.graph().elements() == null
+                && csdl.allProperties(entity).stream().anyMatch(p -> p.name().equals("id"))) {
+            // rows of an element view are elements of a collection, which have no id
             assertEquals("id", table.columns().get(0).name(), name);
         }
         List<String> expected = new ArrayList<>();

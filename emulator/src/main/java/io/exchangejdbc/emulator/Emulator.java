@@ -115,6 +115,20 @@ public final class Emulator implements AutoCloseable {
         server.limiter().configure(b.throttling);
     }
 
+    /**
+     * Switches pre-rendered answers on or off: when on, a {@code GET} answered before is answered
+     * again from the bytes then sent, so that reading the same data repeatedly costs the
+     * emulator next to nothing (for benchmarks). Any other request empties the kept answers.
+     */
+    public void setPrerenderedPages(boolean on) {
+        server.pages().enable(on);
+    }
+
+    /** How many requests were answered from pre-rendered pages. */
+    public long prerenderedHits() {
+        return server.pages().hits();
+    }
+
     /** Returns a builder with the defaults: seed 42, 5 users, 200 messages each, port 0. */
     public static Builder builder() {
         return new Builder();

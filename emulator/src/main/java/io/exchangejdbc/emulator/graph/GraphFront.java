@@ -89,6 +89,7 @@ public final class GraphFront implements Front {
     private final TokenService tokens;
     private final Clock clock;
     private final ResultCache cache = new ResultCache(32);
+    private final CalendarRoutes calendarRoutes = new CalendarRoutes();
     private final ContactRoutes contactRoutes = new ContactRoutes(this);
     private final GroupRoutes groupRoutes = new GroupRoutes(this);
     private final ReportRoutes reportRoutes = new ReportRoutes();
@@ -304,6 +305,9 @@ public final class GraphFront implements Front {
             folderRoute(request, response, prefs, mailbox, folder, rest.subList(2, rest.size()),
                     userContext + "/mailFolders('" + rest.get(1) + "')",
                     userContext + "/mailFolders");
+        } else if (CalendarRoutes.serves(seg)) {
+            calendarRoutes.route(request, response, caller, user,
+                    caller.tenant().mailbox(user).calendars(), rest, userContext);
         } else if (ContactRoutes.serves(seg)) {
             contactRoutes.handle(request, response, caller, user, rest, userContext);
         } else if (seg.equalsIgnoreCase("mailboxSettings")) {

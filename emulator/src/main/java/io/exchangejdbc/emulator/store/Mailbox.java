@@ -36,6 +36,7 @@ public final class Mailbox {
     private long version;
     private int messageCount;
     private volatile Snapshot snapshot;
+    private MailboxCalendars calendars;
     private final ContactBook contacts;
     private final ExtendedProperties extendedProperties = new ExtendedProperties();
     private volatile MailboxSettings settings = MailboxSettings.defaults();
@@ -55,6 +56,14 @@ public final class Mailbox {
                 wellKnown.put(f, newFolder(root, f.displayName(), f, false));
             }
         }
+    }
+
+    /** Returns the calendars of the mailbox, with their groups and events. */
+    public synchronized MailboxCalendars calendars() {
+        if (calendars == null) {
+            calendars = new MailboxCalendars(this);
+        }
+        return calendars;
     }
 
     /** Returns the contact folders and contacts of the mailbox. */
