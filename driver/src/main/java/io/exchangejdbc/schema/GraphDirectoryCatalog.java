@@ -30,7 +30,8 @@ import java.util.List;
  * @see <a href="https://learn.microsoft.com/graph/api/resources/contact">contact</a>
  * @see <a href="https://learn.microsoft.com/graph/api/resources/contactfolder">contactFolder</a>
  * @see <a href="https://learn.microsoft.com/graph/api/resources/group">group</a>
- * @see <a href="https://learn.microsoft.com/graph/api/resources/mailboxsettings">mailboxSettings</a>
+ * @see <a href="https://learn.microsoft.com/graph/api/resources/mailboxsettings">
+ *     mailboxSettings</a>
  * @see <a href="https://learn.microsoft.com/graph/api/resources/fileattachment">fileAttachment</a>
  */
 final class GraphDirectoryCatalog {
@@ -117,7 +118,8 @@ final class GraphDirectoryCatalog {
                 .graph(new GraphResource(true, "contacts",
                         List.of(new GraphResource.Route("parentFolderId",
                                 "contactFolders/{value}/contacts")),
-                        null, 100, 1000, "https://learn.microsoft.com/graph/api/user-list-contacts"))
+                        null, 100, 1000,
+                        "https://learn.microsoft.com/graph/api/user-list-contacts"))
                 .readOnly()
                 .columns(c.toArray(new ColumnSpec[0]));
     }
@@ -424,7 +426,8 @@ final class GraphDirectoryCatalog {
                 .graph(new GraphResource(true, "messages",
                         List.of(GraphResource.Route.required("id", "messages")),
                         null, 250, 1000,
-                        "https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get",
+                        "https://learn.microsoft.com/graph/api/"
+                                + "singlevaluelegacyextendedproperty-get",
                         RowShape.EXTENDED_PROPERTIES))
                 .readOnly()
                 .columns(

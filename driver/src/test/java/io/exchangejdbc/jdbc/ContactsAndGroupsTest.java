@@ -95,6 +95,30 @@ class ContactsAndGroupsTest {
     }
 
     @Test
+    void userIdInReadsTheContactsOfSeveralMailboxes() throws Exception {
+        List<User> users = SharedEmulator.get().store().users();
+        Map<String, Integer> expected = new HashMap<>();
+        for (User u : users.subList(1, 3)) {
+            expected.put(u.userPrincipalName(), SharedEmulator.get().store()
+                    .mailbox(u.userPrincipalName()).contacts().defaultFolder().contacts().size());
+        }
+        try (Connection c = SharedEmulator.connect()) {
+            SharedEmulator.get().clearRequestLog();
+            Map<String, Integer> actual = new HashMap<>();
+            for (Object[] r : SharedEmulator.rows(c, "SELECT UserId, COUNT(*) FROM Contacts"
+                    + " WHERE UserId IN ('" + users.get(1).userPrincipalName() + "', '"
+                    + users.get(2).userPrincipalName() + "') GROUP BY UserId")) {
+                actual.put((String) r[0], ((Number) r[1]).intValue());
+            }
+            assertEquals(expected, actual);
+            Set<String> paths = new HashSet<>();
+            SharedEmulator.graphRequests().forEach(r -> paths.add(path(r)));
+            assertEquals(Set.of("/v1.0/users/" + users.get(1).userPrincipalName() + "/contacts",
+                    "/v1.0/users/" + users.get(2).userPrincipalName() + "/contacts"), paths);
+        }
+    }
+
+    @Test
     void contactFoldersListTheTopLevelAndAFoldersChildrenByParentFolderId() throws Exception {
         ContactFolder main = mailbox().contacts().defaultFolder();
         try (Connection c = SharedEmulator.connect()) {

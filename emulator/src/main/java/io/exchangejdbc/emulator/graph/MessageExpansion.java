@@ -24,7 +24,8 @@ final class MessageExpansion {
 
     private static final String EXTENDED = "singlevalueextendedproperties";
     private static final Pattern ID_FILTER = Pattern.compile(
-            "\\(\\s*\\$filter\\s*=\\s*id\\s+eq\\s+'((?:[^']|'')*)'\\s*\\)", Pattern.CASE_INSENSITIVE);
+            "\\(\\s*\\$filter\\s*=\\s*id\\s+eq\\s+'((?:[^']|'')*)'\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
 
     private final boolean attachments;
     private final String propertyId;

@@ -90,7 +90,7 @@ public final class ContactBook {
         return ItemIds.encode(CONTACT, key, contactSeq);
     }
 
-    /** Adds a contact built with {@link #nextContactId()} to the folder its parentFolderId names. */
+    /** Adds a contact made with {@link #nextContactId()} to the folder it names as parent. */
     public synchronized Contact addContact(Contact contact) {
         requireNonNull(contact, "contact");
         if (!contact.id().equals(nextContactId())) {

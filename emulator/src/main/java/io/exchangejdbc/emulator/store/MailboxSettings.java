@@ -22,7 +22,8 @@ import java.util.List;
  * @param externalReplyMessage    reply sent outside the organization
  * @param scheduledStart          start of a scheduled reply period (UTC), or null
  * @param scheduledEnd            end of that period (UTC), or null
- * @see <a href="https://learn.microsoft.com/graph/api/resources/mailboxsettings">mailboxSettings</a>
+ * @see <a href="https://learn.microsoft.com/graph/api/resources/mailboxsettings">
+ *     mailboxSettings</a>
  */
 public record MailboxSettings(String timeZone, String languageLocale,
         String languageDisplayName, String dateFormat, String timeFormat,
