@@ -189,20 +189,12 @@ final class GraphScan implements RowCursor {
 
     /**
      * Refuses, before any request, a scan of a collection the service reads only with a time
-     * window or through a route, when the query gives neither, naming the predicates to add.
+     * window when the query does not bound it, naming the predicates to add (a required route
+     * is checked by {@link RequiredPredicates}).
      */
     private static void checkRequiredParts(GraphQuery query) throws SQLException {
         GraphResource r = query.resource();
         String table = query.table().name();
-        if (r.routeRequired() && query.route() == null) {
-            List<String> columns = new ArrayList<>();
-            for (GraphResource.Route route : r.routes()) {
-                columns.add(route.column() + " = '...'");
-            }
-            throw new SQLException("Table " + table + " can only be read for one item: add "
-                    + String.join(" or ", columns) + " to the WHERE clause (Microsoft Graph"
-                    + " reads it from " + r.routes().get(0).pathTemplate() + ").", "42000");
-        }
         GraphResource.Window w = r.window();
         if (w != null && (query.windowStart() == null || query.windowEnd() == null)) {
             String missing = query.windowStart() == null && query.windowEnd() == null

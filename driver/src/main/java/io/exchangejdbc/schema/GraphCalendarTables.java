@@ -78,7 +78,7 @@ final class GraphCalendarTables {
                                 "calendars/{value}/calendarView")),
                         null, 250, 1000,
                         "https://learn.microsoft.com/graph/api/user-list-calendarview", WINDOW,
-                        false, null))
+                        null))
                 .readOnly()
                 .columns(eventColumns(false, pseudo("calendarId", VARCHAR).filter(EQ)
                         .describe("Calendar whose view is read: an equality on it reads"
@@ -93,12 +93,12 @@ final class GraphCalendarTables {
                         + " '...' (the series master's id)." + WINDOW_RULE)
                 .graph(new GraphResource(true, "events",
                         List.of(new GraphResource.Route("eventId",
-                                "events/{value}/instances")),
+                                "events/{value}/instances", true)),
                         null, 250, 1000,
                         "https://learn.microsoft.com/graph/api/event-list-instances", WINDOW,
-                        true, null))
+                        null))
                 .readOnly()
-                .columns(eventColumns(false, pseudo("eventId", VARCHAR).filter(EQ)
+                .columns(eventColumns(false, pseudo("eventId", VARCHAR).key().filter(EQ)
                         .describe("Id of the series master whose instances are read"
                                 + " (/events/{eventId}/instances); required. Input only."),
                         "series instances"));
@@ -191,10 +191,10 @@ final class GraphCalendarTables {
                         + " is downloaded only when contentBytes is selected.")
                 .graph(new GraphResource(true, "events",
                         List.of(new GraphResource.Route("eventId",
-                                "events/{value}/attachments")),
+                                "events/{value}/attachments", true)),
                         null, 100, 1000,
                         "https://learn.microsoft.com/graph/api/event-list-attachments", null,
-                        true, null))
+                        null))
                 .readOnly()
                 .columns(
                         col("id", VARCHAR).key().filter(EQ)
@@ -218,7 +218,7 @@ final class GraphCalendarTables {
                                         + " the body."),
                         col("contentLocation", VARCHAR).readOnly()
                                 .describe("Reserved by Microsoft; not used."),
-                        pseudo("eventId", VARCHAR).filter(EQ)
+                        pseudo("eventId", VARCHAR).key().filter(EQ)
                                 .describe("Id of the event whose attachments are read"
                                         + " (/events/{eventId}/attachments); required. Input"
                                         + " only."),
@@ -232,7 +232,7 @@ final class GraphCalendarTables {
                         + " event (the attendees column of Events, as rows). eventId = '...'"
                         + " reads one event.")
                 .graph(new GraphResource(true, "events", List.of(), null, 250, 1000,
-                        "https://learn.microsoft.com/graph/api/user-list-events", null, false,
+                        "https://learn.microsoft.com/graph/api/user-list-events", null,
                         new GraphResource.Elements("attendees", "eventId")))
                 .readOnly()
                 .columns(

@@ -22,8 +22,6 @@ import java.util.List;
  * @param window          when not null, the collection is a time window
  *                        ({@code calendarView}, {@code instances}) whose bounds are required
  *                        query parameters taken from predicates on two columns
- * @param routeRequired   the collection can only be read through one of its routes (the
- *                        instances of one series need its {@code eventId})
  * @param elements        when not null, a row is an element of a collection property of each
  *                        item read ({@code attendees} of events), not the item itself
  * @param shape           how the service's answers become rows (entities, one object per
@@ -38,7 +36,6 @@ public record GraphResource(
         int maxPageSize,
         String docUrl,
         Window window,
-        boolean routeRequired,
         Elements elements,
         RowShape shape) {
 
@@ -53,15 +50,15 @@ public record GraphResource(
     public GraphResource(boolean mailboxScoped, String collection, List<Route> routes,
             String childCollection, int defaultPageSize, int maxPageSize, String docUrl) {
         this(mailboxScoped, collection, routes, childCollection, defaultPageSize, maxPageSize,
-                docUrl, null, false, null, RowShape.ENTITIES);
+                docUrl, null, null, RowShape.ENTITIES);
     }
 
     /** A collection of entities, possibly a time window or the elements of a property. */
     public GraphResource(boolean mailboxScoped, String collection, List<Route> routes,
             String childCollection, int defaultPageSize, int maxPageSize, String docUrl,
-            Window window, boolean routeRequired, Elements elements) {
+            Window window, Elements elements) {
         this(mailboxScoped, collection, routes, childCollection, defaultPageSize, maxPageSize,
-                docUrl, window, routeRequired, elements, RowShape.ENTITIES);
+                docUrl, window, elements, RowShape.ENTITIES);
     }
 
     /** A resource whose answers become rows as {@code shape} says. */
@@ -69,7 +66,7 @@ public record GraphResource(
             String childCollection, int defaultPageSize, int maxPageSize, String docUrl,
             RowShape shape) {
         this(mailboxScoped, collection, routes, childCollection, defaultPageSize, maxPageSize,
-                docUrl, null, false, null, shape);
+                docUrl, null, null, shape);
     }
 
     /**

@@ -467,4 +467,32 @@ class CalendarTablesTest {
             assertNull(requests.get(0).queryParam("$orderby"));
         }
     }
+
+    @Test
+    void calendarViewPagesFollowTheNextLinkWithTheWindow() throws Exception {
+        Instant from = Instant.parse("2026-11-15T00:00:00Z");
+        Instant to = Instant.parse("2026-12-15T00:00:00Z");
+        Set<String> expected = new HashSet<>();
+        for (EventInstance i : calendars().view(null, from, to)) {
+            expected.add(i.id());
+        }
+        try (Connection c = SharedEmulator.connect("Pagesize=7;")) {
+            List<Object[]> rows = new ArrayList<>();
+            List<LoggedRequest> requests = run(c, "SELECT id FROM CalendarView WHERE"
+                    + " end_dateTime > TIMESTAMP '2026-11-15 00:00:00'"
+                    + " AND start_dateTime < TIMESTAMP '2026-12-15 00:00:00'", rows);
+            Set<String> actual = new HashSet<>();
+            for (Object[] r : rows) {
+                actual.add((String) r[0]);
+            }
+            assertEquals(expected, actual);
+            assertEquals(expected.size(), rows.size());
+            assertEquals((expected.size() + 6) / 7, requests.size());
+            for (LoggedRequest r : requests) {
+                assertEquals(from, Instant.parse(r.queryParam("startDateTime")));
+                assertEquals(to, Instant.parse(r.queryParam("endDateTime")));
+                assertEquals("7", r.queryParam("$top"));
+            }
+        }
+    }
 }
