@@ -354,10 +354,11 @@ public enum ExchangeProperty {
                     + " ParentFolderId), even when the query does not select them. false"
                     + " (default): fetch only what the query needs.")),
 
-    BATCH_SIZE(Spec.integer("BatchSize", MISCELLANEOUS, 1, 1000).byDefault("20")
-            .about("Largest number of operations sent in one batch request when fetching bodies"
-                    + " or writing several rows. Graph accepts at most 20 requests per $batch, so"
-                    + " larger values only apply to EWS. Default 20; 1 sends each on its own.")),
+    BATCH_SIZE(Spec.integer("BatchSize", MISCELLANEOUS, 1, 1000).byDefault("20").supported()
+            .about("Largest number of operations sent in one batch request when writing several"
+                    + " rows (a multi-row INSERT, an UPDATE or DELETE that hits many rows,"
+                    + " executeBatch). Graph accepts at most 20 requests per $batch, so larger"
+                    + " values only apply to EWS. Default 20; 1 sends each on its own.")),
 
     PAGESIZE(Spec.integer("Pagesize", MISCELLANEOUS, 1, 1000).supported()
             .about("Rows asked for per page (Graph $top, EWS MaxEntriesReturned), from 1 to 1000."
