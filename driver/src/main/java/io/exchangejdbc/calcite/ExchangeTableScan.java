@@ -76,7 +76,8 @@ public final class ExchangeTableScan extends TableScan {
     /**
      * Rows expected from the request. Routing (a mailbox or a folder) must win over scanning the
      * default collection and filtering in memory, since only the routed request gives the right
-     * rows: it is made to look far more selective than any filter.
+     * rows: it is made to look far more selective than any filter. So is each bound of a time
+     * window, without which a calendar view cannot be read.
      */
     @Override
     public double estimateRowCount(RelMetadataQuery mq) {
@@ -93,6 +94,13 @@ public final class ExchangeTableScan extends TableScan {
         }
         if (query.filter() != null) {
             rows /= 4;
+        }
+        if (query.windowStart() != null) {
+            // a window is what makes a calendar view readable at all
+            rows /= 1000;
+        }
+        if (query.windowEnd() != null) {
+            rows /= 1000;
         }
         if (query.limit() != null) {
             Object limit = query.limit().resolve(Operand.Parameter::new);

@@ -63,6 +63,22 @@ final class PredicateTranslator {
                 changed = true;
                 continue;
             }
+            ODataExpr parent = filterToService ? parentKey(q, conjunct) : null;
+            if (parent != null) {
+                if (!already.contains(parent) && !pushed.contains(parent)) {
+                    pushed.add(parent);
+                }
+                remainder.add(conjunct);
+                continue;
+            }
+            GraphQuery windowed = window(q, conjunct);
+            if (windowed != null) {
+                // the window is a superset: the predicate itself is still checked
+                q = windowed;
+                changed = true;
+                remainder.add(conjunct);
+                continue;
+            }
             GraphQuery routed = route(q, conjunct);
             if (routed != null) {
                 q = routed;
@@ -159,6 +175,73 @@ final class PredicateTranslator {
         }
         GraphResource.Route route = q.resource().routeFor(eq.column.name());
         return route == null ? null : q.withRoute(route, eq.value);
+    }
+
+    /**
+     * A bound on the start or end column of a windowed collection ({@code calendarView}): a
+     * lower bound sets the window's start, an upper bound its end, each widened by a millisecond
+     * where the SQL comparison includes the value, since the service keeps the items that
+     * overlap the half-open window. Only the first bound of each side is used.
+     */
+    private GraphQuery window(GraphQuery q, RexNode conjunct) {
+        GraphResource.Window w = q.resource().window();
+        if (w == null) {
+            return null;
+        }
+        FilterOp op;
+        switch (conjunct.getKind()) {
+            case GREATER_THAN -> op = FilterOp.GT;
+            case GREATER_THAN_OR_EQUAL -> op = FilterOp.GE;
+            case LESS_THAN -> op = FilterOp.LT;
+            case LESS_THAN_OR_EQUAL -> op = FilterOp.LE;
+            default -> {
+                return null;
+            }
+        }
+        RexCall call = (RexCall) conjunct;
+        ColumnDef column = column(call.getOperands().get(0));
+        Operand value = operand(call.getOperands().get(1), column);
+        if (column == null || value == null) {
+            column = column(call.getOperands().get(1));
+            value = operand(call.getOperands().get(0), column);
+            op = flip(op);
+        }
+        if (column == null || value == null || column.type() != ColumnType.TIMESTAMP
+                || (value instanceof Operand.Literal l && l.value() == null)
+                || !(column.name().equalsIgnoreCase(w.startColumn())
+                        || column.name().equalsIgnoreCase(w.endColumn()))) {
+            return null;
+        }
+        boolean lower = op == FilterOp.GT || op == FilterOp.GE;
+        if (lower && q.windowStart() == null) {
+            return q.withWindow(new GraphQuery.Bound(value, op == FilterOp.GE ? -1 : 0),
+                    q.windowEnd());
+        }
+        if (!lower && q.windowEnd() == null) {
+            return q.withWindow(q.windowStart(),
+                    new GraphQuery.Bound(value, op == FilterOp.LE ? 1 : 0));
+        }
+        return null;
+    }
+
+    /**
+     * {@code eventId = v} on a view of the elements of each item's collection property: the
+     * items are filtered by their id ({@code $filter=id eq 'v'}).
+     */
+    private ODataExpr parentKey(GraphQuery q, RexNode conjunct) {
+        GraphResource.Elements elements = q.resource().elements();
+        if (elements == null) {
+            return null;
+        }
+        ColumnEquality eq = columnEquality(conjunct);
+        if (eq == null || eq.column.nature() != ColumnNature.PSEUDO
+                || !eq.column.name().equalsIgnoreCase(elements.parentKeyColumn())) {
+            return null;
+        }
+        ColumnDef id = new ColumnDef("id", ColumnType.VARCHAR, List.of("id"),
+                ColumnNature.PROPERTY, true, true, java.util.Set.of(FilterOp.EQ), false, 0,
+                "the id of the item whose elements are read");
+        return new ODataExpr.Compare(id, FilterOp.EQ, eq.value);
     }
 
     private record ColumnEquality(ColumnDef column, Operand value) {
@@ -260,7 +343,9 @@ final class PredicateTranslator {
             value = operand(call.getOperands().get(0), column);
             effective = flip(op);
         }
-        if (column == null || value == null || !column.canFilter(effective)) {
+        if (column == null || value == null || !column.canFilter(effective)
+                || column.nature() == ColumnNature.PSEUDO) {
+            // a pseudo-column is no property of the resource: it routes, or is checked here
             return null;
         }
         if (value instanceof Operand.Literal l && l.value() == null) {

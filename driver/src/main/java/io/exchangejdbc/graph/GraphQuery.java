@@ -23,6 +23,8 @@ import java.util.List;
  * @param output     the columns of the rows this scan produces, in order
  * @param orderBy    the {@code $orderby} keys (empty: service order)
  * @param limit      the maximum number of rows (SQL {@code LIMIT}/{@code FETCH}), or null
+ * @param windowStart the start of a windowed collection's time window, or null
+ * @param windowEnd   the end of a windowed collection's time window, or null
  */
 public record GraphQuery(
         TableDef table,
@@ -32,7 +34,29 @@ public record GraphQuery(
         ODataExpr filter,
         List<ColumnDef> output,
         List<SortKey> orderBy,
-        Operand limit) {
+        Operand limit,
+        Bound windowStart,
+        Bound windowEnd) {
+
+    /**
+     * A bound of a time window: a TIMESTAMP value moved by a few milliseconds so that the
+     * service's window, which is half open, still holds every row the SQL predicate accepts.
+     *
+     * @param value       the TIMESTAMP literal or parameter
+     * @param shiftMillis added to the value
+     */
+    public record Bound(Operand value, long shiftMillis) {
+        public Bound {
+            requireNonNull(value, "value");
+        }
+    }
+
+    /** A query without a time window. */
+    public GraphQuery(TableDef table, List<Operand> mailboxes, GraphResource.Route route,
+            Operand routeValue, ODataExpr filter, List<ColumnDef> output, List<SortKey> orderBy,
+            Operand limit) {
+        this(table, mailboxes, route, routeValue, filter, output, orderBy, limit, null, null);
+    }
 
     public GraphQuery {
         requireNonNull(table, "table");
@@ -51,27 +75,38 @@ public record GraphQuery(
     }
 
     public GraphQuery withMailboxes(List<Operand> newMailboxes) {
-        return new GraphQuery(table, newMailboxes, route, routeValue, filter, output, orderBy, limit);
+        return new GraphQuery(table, newMailboxes, route, routeValue, filter, output, orderBy, limit,
+                windowStart, windowEnd);
     }
 
     public GraphQuery withRoute(GraphResource.Route newRoute, Operand value) {
-        return new GraphQuery(table, mailboxes, newRoute, value, filter, output, orderBy, limit);
+        return new GraphQuery(table, mailboxes, newRoute, value, filter, output, orderBy, limit,
+                windowStart, windowEnd);
     }
 
     public GraphQuery withFilter(ODataExpr newFilter) {
-        return new GraphQuery(table, mailboxes, route, routeValue, newFilter, output, orderBy, limit);
+        return new GraphQuery(table, mailboxes, route, routeValue, newFilter, output, orderBy, limit,
+                windowStart, windowEnd);
     }
 
     public GraphQuery withOutput(List<ColumnDef> newOutput) {
-        return new GraphQuery(table, mailboxes, route, routeValue, filter, newOutput, orderBy, limit);
+        return new GraphQuery(table, mailboxes, route, routeValue, filter, newOutput, orderBy, limit,
+                windowStart, windowEnd);
     }
 
     public GraphQuery withOrderBy(List<SortKey> newOrderBy) {
-        return new GraphQuery(table, mailboxes, route, routeValue, filter, output, newOrderBy, limit);
+        return new GraphQuery(table, mailboxes, route, routeValue, filter, output, newOrderBy, limit,
+                windowStart, windowEnd);
     }
 
     public GraphQuery withLimit(Operand newLimit) {
-        return new GraphQuery(table, mailboxes, route, routeValue, filter, output, orderBy, newLimit);
+        return new GraphQuery(table, mailboxes, route, routeValue, filter, output, orderBy, newLimit,
+                windowStart, windowEnd);
+    }
+
+    public GraphQuery withWindow(Bound newStart, Bound newEnd) {
+        return new GraphQuery(table, mailboxes, route, routeValue, filter, output, orderBy, limit,
+                newStart, newEnd);
     }
 
     /** The resource description of the table. */

@@ -40,6 +40,13 @@ public final class GraphRequestPlan {
     public static Map<String, String> queryOptions(GraphQuery q, Operand.Parameters params,
             Integer pageSize) {
         Map<String, String> options = new LinkedHashMap<>();
+        GraphResource.Window window = q.resource().window();
+        if (window != null && q.windowStart() != null) {
+            options.put(window.startParameter(), bound(q.windowStart(), params));
+        }
+        if (window != null && q.windowEnd() != null) {
+            options.put(window.endParameter(), bound(q.windowEnd(), params));
+        }
         String select = select(q);
         if (!select.isEmpty()) {
             options.put("$select", select);
@@ -61,6 +68,15 @@ public final class GraphRequestPlan {
         }
         options.put("$top", top(q, params, pageSize));
         return options;
+    }
+
+    /** A window bound as an ISO 8601 instant in UTC ({@code ?n} for an unbound parameter). */
+    private static String bound(GraphQuery.Bound b, Operand.Parameters params) {
+        Object v = b.value().resolve(params);
+        if (v instanceof Operand.Parameter p) {
+            return "?" + (p.index() + 1);
+        }
+        return ODataValues.instant(ODataValues.toEpochMillis(v) + b.shiftMillis());
     }
 
     /**
@@ -105,6 +121,11 @@ public final class GraphRequestPlan {
      * driver itself needs (the key, and the child count of a tree).
      */
     static String select(GraphQuery q) {
+        GraphResource.Elements elements = q.resource().elements();
+        if (elements != null) {
+            // the rows are elements of one property of each item: read it and the item's id
+            return "id," + elements.property();
+        }
         Set<String> names = new LinkedHashSet<>();
         Catalog catalog = Catalog.of(SchemaKind.MSGRAPH);
         for (ColumnDef c : q.output()) {

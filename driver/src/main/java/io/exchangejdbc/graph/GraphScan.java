@@ -1,5 +1,7 @@
 package io.exchangejdbc.graph;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.exchangejdbc.auth.TokenProvider;
 import io.exchangejdbc.http.Deadline;
 import io.exchangejdbc.http.HttpResult;
@@ -73,6 +75,10 @@ final class GraphScan implements RowCursor {
     private final Operand.Parameters params;
     private final GraphQuery urlQuery;
     private final EntityRowReader reader;
+    private final GraphResource.Elements elements;
+    private final EntityRowReader elementReader;
+    private final ArrayDeque<Object[]> elementRows = new ArrayDeque<>();
+    private final boolean[] pseudoIsParentKey;
     private final int outputWidth;
     private final int[] pseudoSlots;
     private final Object[] pseudoRouteValues;
@@ -108,6 +114,7 @@ final class GraphScan implements RowCursor {
         this.params = params;
         this.control = params.control();
         GraphResource resource = query.resource();
+        checkRequiredParts(query);
         this.tree = resource.childCollection() != null && query.route() == null;
 
         List<ColumnDef> columns = new ArrayList<>(query.output());
@@ -122,8 +129,20 @@ final class GraphScan implements RowCursor {
             this.idSlot = -1;
             this.childCountSlot = -1;
         }
-        this.reader = new EntityRowReader(columns,
-                w -> log.log(LogModule.GRAPH, Verbosity.SUMMARY, query.table().name() + ": " + w));
+        java.util.function.Consumer<String> warn =
+                w -> log.log(LogModule.GRAPH, Verbosity.SUMMARY, query.table().name() + ": " + w);
+        this.elements = resource.elements();
+        if (elements != null) {
+            // pages hold items; each item's collection property is read into element rows
+            this.elementReader = new EntityRowReader(columns, warn);
+            this.reader = new EntityRowReader(List.of(hidden("id", ColumnType.VARCHAR),
+                    new ColumnDef(elements.property(), ColumnType.VARCHAR,
+                            List.of(elements.property()), ColumnNature.JSON, false, true,
+                            Set.of(), false, 0, "the elements of an item")), warn);
+        } else {
+            this.elementReader = null;
+            this.reader = new EntityRowReader(columns, warn);
+        }
 
         List<Integer> pseudo = new ArrayList<>();
         for (int i = 0; i < outputWidth; i++) {
@@ -134,9 +153,12 @@ final class GraphScan implements RowCursor {
         this.pseudoSlots = pseudo.stream().mapToInt(Integer::intValue).toArray();
         this.pseudoIsMailbox = new boolean[pseudoSlots.length];
         this.pseudoRouteValues = new Object[pseudoSlots.length];
+        this.pseudoIsParentKey = new boolean[pseudoSlots.length];
         for (int i = 0; i < pseudoSlots.length; i++) {
             ColumnDef c = columns.get(pseudoSlots[i]);
             pseudoIsMailbox[i] = c.name().equalsIgnoreCase("UserId");
+            pseudoIsParentKey[i] = elements != null
+                    && c.name().equalsIgnoreCase(elements.parentKeyColumn());
             if (!pseudoIsMailbox[i] && query.route() != null
                     && query.route().column().equalsIgnoreCase(c.name())) {
                 pseudoRouteValues[i] = query.routeValue().resolve(params);
@@ -155,6 +177,36 @@ final class GraphScan implements RowCursor {
         this.mailboxCount = mailboxes.size();
         if (limit == 0 || mailboxes.isEmpty()) {
             finish();
+        }
+    }
+
+    /**
+     * Refuses, before any request, a scan of a collection the service reads only with a time
+     * window or through a route, when the query gives neither, naming the predicates to add.
+     */
+    private static void checkRequiredParts(GraphQuery query) throws SQLException {
+        GraphResource r = query.resource();
+        String table = query.table().name();
+        if (r.routeRequired() && query.route() == null) {
+            List<String> columns = new ArrayList<>();
+            for (GraphResource.Route route : r.routes()) {
+                columns.add(route.column() + " = '...'");
+            }
+            throw new SQLException("Table " + table + " can only be read for one item: add "
+                    + String.join(" or ", columns) + " to the WHERE clause (Microsoft Graph"
+                    + " reads it from " + r.routes().get(0).pathTemplate() + ").", "42000");
+        }
+        GraphResource.Window w = r.window();
+        if (w != null && (query.windowStart() == null || query.windowEnd() == null)) {
+            String missing = query.windowStart() == null && query.windowEnd() == null
+                    ? "a time window" : query.windowStart() == null ? "the start of its time"
+                    + " window" : "the end of its time window";
+            throw new SQLException("Table " + table + " needs " + missing + ": bound it in the"
+                    + " WHERE clause with " + w.startColumn() + " >= TIMESTAMP '...' (or "
+                    + w.endColumn() + " > ...) and " + w.endColumn() + " <= TIMESTAMP '...' (or "
+                    + w.startColumn() + " < ...); Microsoft Graph requires the "
+                    + w.startParameter() + " and " + w.endParameter() + " parameters.",
+                    "42000");
         }
     }
 
@@ -206,7 +258,8 @@ final class GraphScan implements RowCursor {
         }
         try {
             while (produced < limit) {
-                Object[] row = tree ? nextTreeRow() : nextFlatRow();
+                Object[] row = tree ? nextTreeRow()
+                        : elements != null ? nextElementRow() : nextFlatRow();
                 if (row == null) {
                     break;
                 }
@@ -466,8 +519,46 @@ final class GraphScan implements RowCursor {
         }
     }
 
+    /**
+     * The next row of an element view: the elements of the current item, each with the item's id
+     * in the parent-key column, then those of the next item.
+     */
+    private Object[] nextElementRow() throws SQLException {
+        while (elementRows.isEmpty()) {
+            Object[] item = nextFlatRow();
+            if (item == null) {
+                return null;
+            }
+            if (!(item[1] instanceof String json)) {
+                continue;
+            }
+            try (JsonParser p = EntityRowReader.JSON.createParser(json)) {
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    Object[] row = elementReader.read(p);
+                    for (int i = 0; i < pseudoSlots.length; i++) {
+                        if (pseudoIsParentKey[i]) {
+                            row[pseudoSlots[i]] = item[0];
+                        }
+                    }
+                    elementRows.add(row);
+                }
+            } catch (IOException e) {
+                throw new SQLException("Microsoft Graph returned " + elements.property()
+                        + " that are not a JSON array of objects: " + e.getMessage(),
+                        CollectionPage.BAD_RESPONSE, e);
+            }
+        }
+        return elementRows.poll();
+    }
+
     private void fillPseudoColumns(Object[] row) {
         for (int i = 0; i < pseudoSlots.length; i++) {
+            if (pseudoIsParentKey[i]) {
+                continue;
+            }
             row[pseudoSlots[i]] = pseudoIsMailbox[i] ? mailbox : pseudoRouteValues[i];
         }
     }

@@ -59,7 +59,10 @@ final class GraphCatalog {
 
     /** The Graph tables in the order {@code DatabaseMetaData.getTables} lists them. */
     static List<TableSpec> tables() {
-        return List.of(messages(), mailFolders(), users());
+        return List.of(messages(), mailFolders(), users(), GraphCalendarTables.events(),
+                GraphCalendarTables.calendars(), GraphCalendarTables.calendarGroups(),
+                GraphCalendarTables.calendarView(), GraphCalendarTables.eventInstances(),
+                GraphCalendarTables.eventAttachments(), GraphCalendarTables.eventAttendees());
     }
 
     /** {@code Messages}: the messages of a mailbox, all folders together. */

@@ -19,6 +19,13 @@ import java.util.List;
  * @param defaultPageSize page size ({@code $top}) used when {@code Pagesize} is not set
  * @param maxPageSize     the largest {@code $top} the service accepts for this collection
  * @param docUrl          the Microsoft documentation page of the list operation
+ * @param window          when not null, the collection is a time window
+ *                        ({@code calendarView}, {@code instances}) whose bounds are required
+ *                        query parameters taken from predicates on two columns
+ * @param routeRequired   the collection can only be read through one of its routes (the
+ *                        instances of one series need its {@code eventId})
+ * @param elements        when not null, a row is an element of a collection property of each
+ *                        item read ({@code attendees} of events), not the item itself
  */
 public record GraphResource(
         boolean mailboxScoped,
@@ -27,12 +34,59 @@ public record GraphResource(
         String childCollection,
         int defaultPageSize,
         int maxPageSize,
-        String docUrl) {
+        String docUrl,
+        Window window,
+        boolean routeRequired,
+        Elements elements) {
 
     public GraphResource {
         requireNonNull(collection, "collection");
         routes = List.copyOf(requireNonNull(routes, "routes"));
         requireNonNull(docUrl, "docUrl");
+    }
+
+    /** A collection read without a time window, through any of its routes or none. */
+    public GraphResource(boolean mailboxScoped, String collection, List<Route> routes,
+            String childCollection, int defaultPageSize, int maxPageSize, String docUrl) {
+        this(mailboxScoped, collection, routes, childCollection, defaultPageSize, maxPageSize,
+                docUrl, null, false, null);
+    }
+
+    /**
+     * The rows of a view made of the elements of a collection property: each item of the
+     * collection is read with only its {@code id} and that property, and gives one row per
+     * element; the item's id fills the pseudo-column {@code parentKeyColumn}, and an equality on
+     * that column reads only that item ({@code $filter=id eq '...'}).
+     *
+     * @param property        the collection property, such as {@code attendees}
+     * @param parentKeyColumn the pseudo-column holding the item's id, such as {@code eventId}
+     */
+    public record Elements(String property, String parentKeyColumn) {
+        public Elements {
+            requireNonNull(property, "property");
+            requireNonNull(parentKeyColumn, "parentKeyColumn");
+        }
+    }
+
+    /**
+     * The time window of a collection such as {@code calendarView}: the service returns the items
+     * that overlap {@code [startParameter, endParameter)}; a lower bound on either column gives
+     * the start ({@code start_dateTime >= X}, {@code end_dateTime > X}) and an upper bound the
+     * end ({@code start_dateTime < Y}, {@code end_dateTime <= Y}).
+     *
+     * @param startColumn    the TIMESTAMP column of an item's start
+     * @param endColumn      the TIMESTAMP column of an item's end
+     * @param startParameter the query parameter of the window's start
+     * @param endParameter   the query parameter of the window's end
+     */
+    public record Window(String startColumn, String endColumn, String startParameter,
+            String endParameter) {
+        public Window {
+            requireNonNull(startColumn, "startColumn");
+            requireNonNull(endColumn, "endColumn");
+            requireNonNull(startParameter, "startParameter");
+            requireNonNull(endParameter, "endParameter");
+        }
     }
 
     /** The route declared for a column, or null. */

@@ -32,6 +32,11 @@ final class TableSpec {
         return new TableSpec(name, TableKind.TABLE);
     }
 
+    /** A read-only view. */
+    static TableSpec view(String name) {
+        return new TableSpec(name, TableKind.VIEW);
+    }
+
     /** What a row of the table is, for {@code REMARKS}. */
     TableSpec describe(String text) {
         this.description = text;

@@ -53,14 +53,18 @@ class MetadataTest {
             while (rs.next()) {
                 names.add(rs.getString("TABLE_NAME"));
                 assertEquals("MSGraph", rs.getString("TABLE_SCHEM"));
-                assertEquals("TABLE", rs.getString("TABLE_TYPE"));
+                assertEquals(Catalog.of(SchemaKind.MSGRAPH).table(rs.getString("TABLE_NAME"))
+                        .kind().jdbcName(), rs.getString("TABLE_TYPE"));
                 String remarks = rs.getString("REMARKS");
                 assertNotNull(remarks);
                 boolean readOnly = Catalog.of(SchemaKind.MSGRAPH)
                         .table(rs.getString("TABLE_NAME")).readOnly();
                 assertEquals(readOnly, remarks.endsWith("Read-only."), remarks);
             }
-            assertEquals(List.of("Messages", "MailFolders", "Users"), names);
+            assertEquals(List.of("Messages", "MailFolders", "Users", "Events", "Calendars",
+                    "CalendarGroups", "CalendarView", "EventInstances", "EventAttachments",
+                    "EventAttendees"),
+                    names);
         }
     }
 
@@ -116,7 +120,8 @@ class MetadataTest {
     @Test
     void tablesPropertyLimitsWhatIsExposedAndUnknownNamesAreRefused() throws Exception {
         try (Connection c = SharedEmulator.connect("Tables=Messages;");
-             ResultSet rs = c.getMetaData().getTables(null, null, null, null)) {
+             ResultSet rs = c.getMetaData().getTables(null, null, null,
+                     new String[] {"TABLE"})) {
             assertTrue(rs.next());
             assertEquals("Messages", rs.getString("TABLE_NAME"));
             assertFalse(rs.next());

@@ -32,7 +32,14 @@ class CatalogMatchesCsdlTest {
     private static final Map<String, String> ENTITY_OF_TABLE = Map.of(
             "Messages", "message",
             "MailFolders", "mailFolder",
-            "Users", "user");
+            "Users", "user",
+            "Events", "event",
+            "Calendars", "calendar",
+            "CalendarGroups", "calendarGroup",
+            "CalendarView", "event",
+            "EventInstances", "event",
+            "EventAttachments", "fileAttachment",
+            "EventAttendees", "attendee");
 
     private static CsdlModel csdl;
 
@@ -107,7 +114,10 @@ class CatalogMatchesCsdlTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("graphTables")
     void columnsFollowTheCsdlOrderWithIdFirst(String name, String entity, TableDef table) {
-        assertEquals("id", table.columns().get(0).name(), name);
+        if (table.graph().elements() == null) {
+            // rows of an element view are elements of a collection, which have no id
+            assertEquals("id", table.columns().get(0).name(), name);
+        }
         List<String> expected = new ArrayList<>();
         for (CsdlModel.Property p : csdl.allProperties(entity)) {
             expected.add(p.name());

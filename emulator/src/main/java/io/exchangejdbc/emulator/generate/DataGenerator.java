@@ -84,6 +84,7 @@ public final class DataGenerator {
         List<User> users = createUsers(tenant, rnd);
         for (int i = 0; i < users.size(); i++) {
             fillMailbox(tenant.mailbox(users.get(i)), users, i);
+            new CalendarGenerator(settings).fill(tenant.mailbox(users.get(i)), users, i);
         }
         return tenant;
     }

@@ -89,6 +89,7 @@ public final class GraphFront implements Front {
     private final ResultCache cache = new ResultCache(32);
     private final BatchItemFaults batchItemFaults = new BatchItemFaults();
     private final GraphWrites writes;
+    private final CalendarRoutes calendarRoutes = new CalendarRoutes();
 
     /** Creates the front over the store, accepting tokens of the given token service. */
     public GraphFront(Store store, TokenService tokens, Clock clock) {
@@ -298,6 +299,9 @@ public final class GraphFront implements Front {
             folderRoute(request, response, prefs, mailbox, folder, rest.subList(2, rest.size()),
                     userContext + "/mailFolders('" + rest.get(1) + "')",
                     userContext + "/mailFolders");
+        } else if (CalendarRoutes.serves(seg)) {
+            calendarRoutes.route(request, response, caller, user,
+                    caller.tenant().mailbox(user).calendars(), rest, userContext);
         } else {
             throw GraphError.segmentNotFound(seg);
         }

@@ -36,6 +36,7 @@ public final class Mailbox {
     private long version;
     private int messageCount;
     private volatile Snapshot snapshot;
+    private MailboxCalendars calendars;
 
     Mailbox(User owner, Clock clock) {
         this.owner = requireNonNull(owner, "owner");
@@ -51,6 +52,14 @@ public final class Mailbox {
                 wellKnown.put(f, newFolder(root, f.displayName(), f, false));
             }
         }
+    }
+
+    /** Returns the calendars of the mailbox, with their groups and events. */
+    public synchronized MailboxCalendars calendars() {
+        if (calendars == null) {
+            calendars = new MailboxCalendars(this);
+        }
+        return calendars;
     }
 
     /** Returns the user who owns the mailbox. */
