@@ -15,6 +15,7 @@ import io.exchangejdbc.schema.ColumnDef;
 import io.exchangejdbc.schema.ColumnNature;
 import io.exchangejdbc.schema.ColumnType;
 import io.exchangejdbc.schema.GraphResource;
+import io.exchangejdbc.schema.RowShape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -332,8 +333,7 @@ final class GraphScan implements RowCursor {
         Deadline deadline = transport.newDeadline();
         int handed = 0;
         for (int attempt = 1; ; attempt++) {
-            try (CollectionPage p = CollectionPage.open(fetch(url, box, deadline), reader,
-                    transport.redactor())) {
+            try (PageRows p = openPage(fetch(url, box, deadline))) {
                 InputStream body = p.result().body();
                 List<Object[]> chunk = new ArrayList<>();
                 int seen = 0;
@@ -365,6 +365,18 @@ final class GraphScan implements RowCursor {
                         + " answer broke off, skipping the " + handed + " row(s) already read: "
                         + e.getMessage());
             }
+        }
+    }
+
+    /** Starts reading a response in the form the table's resource answers in. */
+    private PageRows openPage(HttpResult result) throws SQLException {
+        switch (query.resource().shape()) {
+            case MAILBOX_OBJECT:
+                return CollectionPage.openObject(result, reader, transport.redactor());
+            case USAGE_REPORT:
+                return CsvReportPage.open(result, reader.columns());
+            default:
+                return CollectionPage.open(result, reader, transport.redactor());
         }
     }
 
@@ -455,7 +467,9 @@ final class GraphScan implements RowCursor {
         for (int attempt = 0; ; attempt++) {
             String token = tokens.token();
             TransportRequest.Builder b = TransportRequest.get(uri)
-                    .header("Accept", "application/json")
+                    .header("Accept", query.resource().shape() == RowShape.USAGE_REPORT
+                            ? "text/csv, application/octet-stream, application/json"
+                            : "application/json")
                     .header("Prefer", "IdType=\"ImmutableId\"");
             if (client.settings().bodyType() != null) {
                 b.header("Prefer", "outlook.body-content-type=\""

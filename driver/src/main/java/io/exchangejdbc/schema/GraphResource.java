@@ -26,6 +26,7 @@ import java.util.List;
  *                        instances of one series need its {@code eventId})
  * @param elements        when not null, a row is an element of a collection property of each
  *                        item read ({@code attendees} of events), not the item itself
+ * @param shape           how the service's answers become rows
  */
 public record GraphResource(
         boolean mailboxScoped,
@@ -37,19 +38,50 @@ public record GraphResource(
         String docUrl,
         Window window,
         boolean routeRequired,
-        Elements elements) {
+        Elements elements,
+        RowShape shape) {
 
     public GraphResource {
         requireNonNull(collection, "collection");
         routes = List.copyOf(requireNonNull(routes, "routes"));
         requireNonNull(docUrl, "docUrl");
+        requireNonNull(shape, "shape");
+    }
+
+    /** A collection whose answers become rows as {@code shape} says. */
+    public GraphResource(boolean mailboxScoped, String collection, List<Route> routes,
+            String childCollection, int defaultPageSize, int maxPageSize, String docUrl,
+            RowShape shape) {
+        this(mailboxScoped, collection, routes, childCollection, defaultPageSize, maxPageSize,
+                docUrl, null, false, null, shape);
+    }
+
+    /** A collection of entities read through a time window, a required route or elements. */
+    public GraphResource(boolean mailboxScoped, String collection, List<Route> routes,
+            String childCollection, int defaultPageSize, int maxPageSize, String docUrl,
+            Window window, boolean routeRequired, Elements elements) {
+        this(mailboxScoped, collection, routes, childCollection, defaultPageSize, maxPageSize,
+                docUrl, window, routeRequired, elements, RowShape.ENTITIES);
+    }
+
+    /**
+     * The route a query must use, because the resource cannot be read without its value
+     * ({@code groupId} of group members), or null when the resource can be read as it is.
+     */
+    public Route requiredRoute() {
+        for (Route r : routes) {
+            if (r.required()) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** A collection read without a time window, through any of its routes or none. */
     public GraphResource(boolean mailboxScoped, String collection, List<Route> routes,
             String childCollection, int defaultPageSize, int maxPageSize, String docUrl) {
         this(mailboxScoped, collection, routes, childCollection, defaultPageSize, maxPageSize,
-                docUrl, null, false, null);
+                docUrl, null, false, null, RowShape.ENTITIES);
     }
 
     /**
@@ -105,11 +137,23 @@ public record GraphResource(
      *
      * @param column       the SQL column whose equality routes
      * @param pathTemplate the path under the mailbox, such as {@code mailFolders/{value}/messages}
+     * @param required     whether a query without this equality is refused, the resource having
+     *                     no collection to read without it
      */
-    public record Route(String column, String pathTemplate) {
+    public record Route(String column, String pathTemplate, boolean required) {
         public Route {
             requireNonNull(column, "column");
             requireNonNull(pathTemplate, "pathTemplate");
+        }
+
+        /** An optional route. */
+        public Route(String column, String pathTemplate) {
+            this(column, pathTemplate, false);
+        }
+
+        /** A route every query must take. */
+        public static Route required(String column, String pathTemplate) {
+            return new Route(column, pathTemplate, true);
         }
     }
 }

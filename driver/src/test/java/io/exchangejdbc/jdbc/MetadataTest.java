@@ -61,10 +61,9 @@ class MetadataTest {
                         .table(rs.getString("TABLE_NAME")).readOnly();
                 assertEquals(readOnly, remarks.endsWith("Read-only."), remarks);
             }
-            assertEquals(List.of("Messages", "MailFolders", "Users", "Events", "Calendars",
-                    "CalendarGroups", "CalendarView", "EventInstances", "EventAttachments",
-                    "EventAttendees"),
-                    names);
+            assertEquals(List.of("Messages", "MailFolders", "Users"), names.subList(0, 3));
+            assertEquals(Catalog.of(SchemaKind.MSGRAPH).tables().stream().map(TableDef::name)
+                    .toList(), names);
         }
     }
 

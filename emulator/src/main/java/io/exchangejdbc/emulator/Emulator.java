@@ -63,7 +63,7 @@ public final class Emulator implements AutoCloseable {
     /** Application permissions (app roles) granted to the default application. */
     public static final Set<String> DEFAULT_APP_ROLES = Set.of("Mail.ReadWrite", "Mail.Send",
             "User.Read.All", "Calendars.ReadWrite", "Contacts.ReadWrite",
-            "MailboxSettings.ReadWrite");
+            "MailboxSettings.ReadWrite", "Group.Read.All", "Reports.Read.All");
     /** Delegated permissions (scopes) consented for the default application. */
     public static final Set<String> DEFAULT_DELEGATED_SCOPES = Set.of("Mail.ReadWrite",
             "Mail.Send", "User.Read", "User.ReadBasic.All", "Calendars.ReadWrite",

@@ -86,6 +86,7 @@ public final class DataGenerator {
             fillMailbox(tenant.mailbox(users.get(i)), users, i);
             new CalendarGenerator(settings).fill(tenant.mailbox(users.get(i)), users, i);
         }
+        new DirectorySeeder(settings).seed(tenant, users);
         return tenant;
     }
 

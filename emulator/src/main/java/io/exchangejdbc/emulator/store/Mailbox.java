@@ -37,6 +37,9 @@ public final class Mailbox {
     private int messageCount;
     private volatile Snapshot snapshot;
     private MailboxCalendars calendars;
+    private final ContactBook contacts;
+    private final ExtendedProperties extendedProperties = new ExtendedProperties();
+    private volatile MailboxSettings settings = MailboxSettings.defaults();
 
     Mailbox(User owner, Clock clock) {
         this.owner = requireNonNull(owner, "owner");
@@ -44,6 +47,7 @@ public final class Mailbox {
         this.key = ItemIds.mailboxKey(owner.id());
         this.keyHash = Arrays.hashCode(key);
         this.rootParentId = ItemIds.encode(ItemIds.FOLDER, key, 0);
+        this.contacts = new ContactBook(key);
         this.root = newFolder(null, WellKnownFolder.MSGFOLDERROOT.displayName(),
                 WellKnownFolder.MSGFOLDERROOT, false);
         wellKnown.put(WellKnownFolder.MSGFOLDERROOT, root);
@@ -60,6 +64,26 @@ public final class Mailbox {
             calendars = new MailboxCalendars(this);
         }
         return calendars;
+    }
+
+    /** Returns the contact folders and contacts of the mailbox. */
+    public ContactBook contacts() {
+        return contacts;
+    }
+
+    /** Returns the single-value extended properties of the mailbox's messages. */
+    public ExtendedProperties extendedProperties() {
+        return extendedProperties;
+    }
+
+    /** Returns the mailbox settings (time zone, working hours, automatic replies...). */
+    public MailboxSettings settings() {
+        return settings;
+    }
+
+    /** Replaces the mailbox settings. */
+    public void setSettings(MailboxSettings newSettings) {
+        this.settings = requireNonNull(newSettings, "newSettings");
     }
 
     /** Returns the user who owns the mailbox. */
