@@ -123,10 +123,12 @@ final class WritePlanner {
             }
             boolean route = change.kind() == TableChange.Kind.INSERT
                     && writes.createRoute(col.name()) != null;
-            if (col.nature() == ColumnNature.PSEUDO) {
+            if (col.nature() == ColumnNature.PSEUDO && !route) {
                 throw new SQLException("Column " + col.name() + " of table " + table.name()
-                        + " chooses the mailbox and cannot be set by UPDATE; name it in the"
-                        + " WHERE clause instead.", NOT_WRITABLE);
+                        + " is input only (it chooses where rows are read) and cannot be "
+                        + (change.kind() == TableChange.Kind.UPDATE ? "set by UPDATE"
+                                : "given to this INSERT")
+                        + "; name it in the WHERE clause instead.", NOT_WRITABLE);
             }
             if (col.readOnly() && !route) {
                 throw new SQLException("Column " + col.name() + " of table " + table.name()

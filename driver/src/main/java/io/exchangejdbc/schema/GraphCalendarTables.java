@@ -115,7 +115,11 @@ final class GraphCalendarTables {
                                 "calendarGroups/{value}/calendars")),
                         null, 250, 1000,
                         "https://learn.microsoft.com/graph/api/user-list-calendars"))
-                .readOnly()
+                .writes(GraphWrite.builder("https://learn.microsoft.com/graph/api/user-post-calendars")
+                        .create("calendars")
+                        .createRoute("calendarGroupId", "calendarGroups/{value}/calendars")
+                        .require("name")
+                        .build())
                 .columns(
                         col("id", VARCHAR).key().filter(EQ)
                                 .describe("Identifier of the calendar; Events.calendarId takes"
