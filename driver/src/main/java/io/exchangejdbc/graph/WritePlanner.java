@@ -273,7 +273,8 @@ final class WritePlanner {
             Object json = jsonValue(change, col, v, row, n);
             put(root, col.path(), json);
             String zoneColumn = zoneColumnOf(change.table(), col);
-            if (zoneColumn != null && v != null && indexOf(columns, zoneColumn) < 0) {
+            int zi = zoneColumn == null ? -1 : indexOf(columns, zoneColumn);
+            if (zoneColumn != null && v != null && (zi < 0 || row.values()[zi] == null)) {
                 // a time given without its zone is UTC, as the driver reads it
                 put(root, change.table().column(zoneColumn).path(), "UTC");
             }

@@ -88,4 +88,32 @@ class ContactAndCalendarWriteTest {
         }
         assertEquals(before + 2, calendars.calendars().size());
     }
+
+    @Test
+    void eventsNeedAStartAndAnEnd() throws Exception {
+        MailboxCalendars calendars = WriteEmulator.mailbox().calendars();
+        String subject = "Planning " + System.nanoTime();
+        try (Connection c = WriteEmulator.connect(); Statement s = c.createStatement()) {
+            WriteEmulator.get().clearRequestLog();
+            String id = insert(s, "INSERT INTO Events (subject, start_dateTime, end_dateTime,"
+                    + " attendees, isReminderOn) VALUES ('" + subject + "',"
+                    + " TIMESTAMP '2026-12-10 09:00:00', TIMESTAMP '2026-12-10 10:30:00',"
+                    + " '[{\"emailAddress\":{\"address\":\"bob@contoso.com\"},"
+                    + "\"type\":\"required\"}]', true)");
+            String body = WriteEmulator.writes().get(0).body();
+            assertTrue(body.contains("\"start\":{\"dateTime\":\"2026-12-10T09:00:00.0000000\","
+                    + "\"timeZone\":\"UTC\"}"), body);
+            io.exchangejdbc.emulator.store.CalendarEvent e = calendars.events().stream()
+                    .filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            assertEquals(subject, e.subject());
+            assertEquals(java.time.Instant.parse("2026-12-10T09:00:00Z"), e.startInstant());
+            int before = calendars.events().size();
+            SQLException noEnd = assertThrows(SQLException.class, () -> s.executeUpdate(
+                    "INSERT INTO Events (subject, start_dateTime) VALUES ('x',"
+                            + " TIMESTAMP '2026-12-10 09:00:00')"));
+            assertEquals("23502", noEnd.getSQLState());
+            assertTrue(noEnd.getMessage().contains("end_dateTime"), noEnd.getMessage());
+            assertEquals(before, calendars.events().size());
+        }
+    }
 }

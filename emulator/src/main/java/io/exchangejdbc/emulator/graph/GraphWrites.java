@@ -231,6 +231,21 @@ final class GraphWrites {
             }
         }
         io.exchangejdbc.emulator.store.MailboxCalendars calendars = mailbox.calendars();
+        if (seg.equalsIgnoreCase("events") && rest.size() == 1) {
+            requireMethod(method, "POST");
+            return new Result(201, entity(CalendarModel.EVENT, eventView(EventWrites.create(
+                    calendars, calendars.defaultCalendar(), mailbox.owner(), body),
+                    mailbox.owner()), context + "/events/$entity"));
+        }
+        if (seg.equalsIgnoreCase("calendars") && rest.size() == 3
+                && rest.get(2).equalsIgnoreCase("events")) {
+            requireMethod(method, "POST");
+            io.exchangejdbc.emulator.store.CalendarFolder calendar = calendars.calendar(
+                    rest.get(1)).orElseThrow(GraphError::itemNotFound);
+            return new Result(201, entity(CalendarModel.EVENT, eventView(EventWrites.create(
+                    calendars, calendar, mailbox.owner(), body), mailbox.owner()),
+                    context + "/events/$entity"));
+        }
         if (seg.equalsIgnoreCase("calendars") && rest.size() == 1) {
             requireMethod(method, "POST");
             return new Result(201, entity(CalendarModel.CALENDAR, OutlookItemWrites.createCalendar(
@@ -247,6 +262,13 @@ final class GraphWrites {
                     context + "/calendars/$entity"));
         }
         return null;
+    }
+
+    /** A new event as the service answers it: in UTC. */
+    private static EventView eventView(io.exchangejdbc.emulator.store.CalendarEvent e,
+            User owner) {
+        return new EventView(io.exchangejdbc.emulator.store.EventInstance.of(e), owner,
+                ZoneOffset.UTC, "UTC");
     }
 
     private static void requireMethod(String method, String allowed) {
