@@ -345,7 +345,7 @@ final class WritePlanner {
                 case BIGINT:
                 case DOUBLE:
                     if (v instanceof Number) {
-                        return v instanceof BigDecimal ? v : v;
+                        return v;
                     }
                     break;
                 case TIMESTAMP:

@@ -32,7 +32,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -810,9 +809,5 @@ final class GraphWrites {
             throw new IllegalStateException("writing to memory failed", e);
         }
         return out.toByteArray();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
