@@ -73,7 +73,8 @@ public final class ExchangeTableModifyRule extends ConverterRule {
                 List<ColumnDef> columns = new ArrayList<>();
                 List<Integer> indexes = new ArrayList<>();
                 for (int i = 0; i < def.columns().size(); i++) {
-                    if (def.columns().get(i).nature() != ColumnNature.PSEUDO) {
+                    // UserId chooses the mailbox; other pseudo-columns may route the create
+                    if (i != userIdColumn) {
                         columns.add(def.columns().get(i));
                         indexes.add(i);
                     }

@@ -123,10 +123,12 @@ final class WritePlanner {
             }
             boolean route = change.kind() == TableChange.Kind.INSERT
                     && writes.createRoute(col.name()) != null;
-            if (col.nature() == ColumnNature.PSEUDO) {
+            if (col.nature() == ColumnNature.PSEUDO && !route) {
                 throw new SQLException("Column " + col.name() + " of table " + table.name()
-                        + " chooses the mailbox and cannot be set by UPDATE; name it in the"
-                        + " WHERE clause instead.", NOT_WRITABLE);
+                        + " is input only (it chooses where rows are read) and cannot be "
+                        + (change.kind() == TableChange.Kind.UPDATE ? "set by UPDATE"
+                                : "given to this INSERT")
+                        + "; name it in the WHERE clause instead.", NOT_WRITABLE);
             }
             if (col.readOnly() && !route) {
                 throw new SQLException("Column " + col.name() + " of table " + table.name()
@@ -271,7 +273,8 @@ final class WritePlanner {
             Object json = jsonValue(change, col, v, row, n);
             put(root, col.path(), json);
             String zoneColumn = zoneColumnOf(change.table(), col);
-            if (zoneColumn != null && v != null && indexOf(columns, zoneColumn) < 0) {
+            int zi = zoneColumn == null ? -1 : indexOf(columns, zoneColumn);
+            if (zoneColumn != null && v != null && (zi < 0 || row.values()[zi] == null)) {
                 // a time given without its zone is UTC, as the driver reads it
                 put(root, change.table().column(zoneColumn).path(), "UTC");
             }
@@ -342,7 +345,7 @@ final class WritePlanner {
                 case BIGINT:
                 case DOUBLE:
                     if (v instanceof Number) {
-                        return v instanceof BigDecimal ? v : v;
+                        return v;
                     }
                     break;
                 case TIMESTAMP:

@@ -59,7 +59,11 @@ final class GraphCalendarTables {
                         List.of(new GraphResource.Route("calendarId",
                                 "calendars/{value}/events")),
                         null, 250, 1000, "https://learn.microsoft.com/graph/api/user-list-events"))
-                .readOnly()
+                .writes(GraphWrite.builder("https://learn.microsoft.com/graph/api/user-post-events")
+                        .create("events")
+                        .createRoute("calendarId", "calendars/{value}/events")
+                        .require("start_dateTime", "end_dateTime")
+                        .build())
                 .columns(eventColumns(true, pseudo("calendarId", VARCHAR).filter(EQ)
                         .describe("Calendar whose events are read: an equality on it reads"
                                 + " /calendars/{calendarId}/events. Input only: in a row it"
@@ -115,7 +119,11 @@ final class GraphCalendarTables {
                                 "calendarGroups/{value}/calendars")),
                         null, 250, 1000,
                         "https://learn.microsoft.com/graph/api/user-list-calendars"))
-                .readOnly()
+                .writes(GraphWrite.builder("https://learn.microsoft.com/graph/api/user-post-calendars")
+                        .create("calendars")
+                        .createRoute("calendarGroupId", "calendarGroups/{value}/calendars")
+                        .require("name")
+                        .build())
                 .columns(
                         col("id", VARCHAR).key().filter(EQ)
                                 .describe("Identifier of the calendar; Events.calendarId takes"

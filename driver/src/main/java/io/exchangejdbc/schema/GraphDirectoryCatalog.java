@@ -120,7 +120,11 @@ final class GraphDirectoryCatalog {
                                 "contactFolders/{value}/contacts")),
                         null, 100, 1000,
                         "https://learn.microsoft.com/graph/api/user-list-contacts"))
-                .readOnly()
+                .writes(GraphWrite.builder("https://learn.microsoft.com/graph/api/user-post-contacts")
+                        .create("contacts")
+                        .createRoute("parentFolderId", "contactFolders/{value}/contacts")
+                        .requireOneOf("givenName", "displayName")
+                        .build())
                 .columns(c.toArray(new ColumnSpec[0]));
     }
 
@@ -157,7 +161,12 @@ final class GraphDirectoryCatalog {
                                 "contactFolders/{value}/childFolders")),
                         null, 100, 1000,
                         "https://learn.microsoft.com/graph/api/user-list-contactfolders"))
-                .readOnly()
+                .writes(GraphWrite.builder(
+                                "https://learn.microsoft.com/graph/api/user-post-contactfolders")
+                        .create("contactFolders")
+                        .createRoute("parentFolderId", "contactFolders/{value}/childFolders")
+                        .require("displayName")
+                        .build())
                 .columns(
                         col("id", VARCHAR).key().filter(EQ)
                                 .describe("Identifier of the contact folder (immutable)."),

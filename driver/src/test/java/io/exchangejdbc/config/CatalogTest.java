@@ -40,6 +40,8 @@ class CatalogTest {
             "LoginUrl", "Logfile", "Verbosity", "LogModules", "MaxLogFileSize", "MaxLogFileCount",
             "Tables", "Views", "UserId", "BodyType", "DisableServerSideFiltering", "Pagesize",
             "MaxRows", "Timeout", "Readonly", "CustomHeaders",
+            // writes in Graph JSON batches
+            "BatchSize",
             // the Entra ID sign-in flows
             "OAuthRefreshToken", "OAuthSettingsLocation", "CallbackURL", "OAuthVerifier",
             "OAuthGrantType", "OAuthExpiresIn", "OAuthTokenTimestamp", "OAuthJWTCert",

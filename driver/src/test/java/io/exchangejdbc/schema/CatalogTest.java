@@ -43,6 +43,9 @@ class CatalogTest {
         assertEquals("messageId", GRAPH.table("MessageAttachments").graph().requiredRoute()
                 .column());
         assertNull(GRAPH.table("Contacts").graph().requiredRoute());
+        assertTrue(GRAPH.tables().stream().map(TableDef::name).toList().containsAll(List.of(
+                "Events", "Calendars", "CalendarGroups", "CalendarView", "EventInstances",
+                "EventAttachments", "EventAttendees")));
     }
 
     @Test

@@ -102,6 +102,7 @@ class BadWriteInputTest {
         try (Connection c = WriteEmulator.connect("Readonly=true;");
                 Statement s = c.createStatement()) {
             assertTrue(c.isReadOnly());
+            assertTrue(c.getMetaData().isReadOnly());
             for (String sql : List.of(
                     "INSERT INTO Messages (subject) VALUES ('no')",
                     "UPDATE Messages SET isRead = true WHERE id = '" + target.id() + "'",

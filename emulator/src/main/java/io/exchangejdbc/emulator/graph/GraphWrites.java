@@ -32,7 +32,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -190,7 +189,85 @@ final class GraphWrites {
                         + folder.id() + "')/messages/$entity");
             }
         }
+        Result more = outlookItems(method, mailbox, rest, body, context);
+        if (more != null) {
+            return more;
+        }
         throw notAllowed(method);
+    }
+
+    /** Contacts, contact folders and calendars; null when {@code rest} names none of them. */
+    private static Result outlookItems(String method, Mailbox mailbox, List<String> rest,
+            Map<String, Object> body, String context) {
+        String seg = rest.get(0);
+        io.exchangejdbc.emulator.store.ContactBook book = mailbox.contacts();
+        if (seg.equalsIgnoreCase("contacts") && rest.size() == 1) {
+            requireMethod(method, "POST");
+            return new Result(201, entity(ContactModel.CONTACT, OutlookItemWrites.createContact(
+                    book, book.defaultFolder(), body), context + "/contacts/$entity"));
+        }
+        if (seg.equalsIgnoreCase("contactFolders")) {
+            if (rest.size() == 1) {
+                requireMethod(method, "POST");
+                return new Result(201, entity(ContactModel.CONTACT_FOLDER,
+                        OutlookItemWrites.createContactFolder(book, null, body),
+                        context + "/contactFolders/$entity"));
+            }
+            io.exchangejdbc.emulator.store.ContactFolder folder = book.folder(rest.get(1))
+                    .orElseThrow(() -> ItemIds.isWellFormed(rest.get(1))
+                            ? GraphError.itemNotFound() : GraphError.malformedId());
+            if (rest.size() == 3 && rest.get(2).equalsIgnoreCase("childFolders")) {
+                requireMethod(method, "POST");
+                return new Result(201, entity(ContactModel.CONTACT_FOLDER,
+                        OutlookItemWrites.createContactFolder(book, folder, body),
+                        context + "/contactFolders/$entity"));
+            }
+            if (rest.size() == 3 && rest.get(2).equalsIgnoreCase("contacts")) {
+                requireMethod(method, "POST");
+                return new Result(201, entity(ContactModel.CONTACT,
+                        OutlookItemWrites.createContact(book, folder, body),
+                        context + "/contacts/$entity"));
+            }
+        }
+        io.exchangejdbc.emulator.store.MailboxCalendars calendars = mailbox.calendars();
+        if (seg.equalsIgnoreCase("events") && rest.size() == 1) {
+            requireMethod(method, "POST");
+            return new Result(201, entity(CalendarModel.EVENT, eventView(EventWrites.create(
+                    calendars, calendars.defaultCalendar(), mailbox.owner(), body),
+                    mailbox.owner()), context + "/events/$entity"));
+        }
+        if (seg.equalsIgnoreCase("calendars") && rest.size() == 3
+                && rest.get(2).equalsIgnoreCase("events")) {
+            requireMethod(method, "POST");
+            io.exchangejdbc.emulator.store.CalendarFolder calendar = calendars.calendar(
+                    rest.get(1)).orElseThrow(GraphError::itemNotFound);
+            return new Result(201, entity(CalendarModel.EVENT, eventView(EventWrites.create(
+                    calendars, calendar, mailbox.owner(), body), mailbox.owner()),
+                    context + "/events/$entity"));
+        }
+        if (seg.equalsIgnoreCase("calendars") && rest.size() == 1) {
+            requireMethod(method, "POST");
+            return new Result(201, entity(CalendarModel.CALENDAR, OutlookItemWrites.createCalendar(
+                    calendars, calendars.defaultCalendar().group(), body),
+                    context + "/calendars/$entity"));
+        }
+        if (seg.equalsIgnoreCase("calendarGroups") && rest.size() == 3
+                && rest.get(2).equalsIgnoreCase("calendars")) {
+            requireMethod(method, "POST");
+            io.exchangejdbc.emulator.store.CalendarGroup group = calendars.group(rest.get(1))
+                    .orElseThrow(GraphError::itemNotFound);
+            return new Result(201, entity(CalendarModel.CALENDAR,
+                    OutlookItemWrites.createCalendar(calendars, group, body),
+                    context + "/calendars/$entity"));
+        }
+        return null;
+    }
+
+    /** A new event as the service answers it: in UTC. */
+    private static EventView eventView(io.exchangejdbc.emulator.store.CalendarEvent e,
+            User owner) {
+        return new EventView(io.exchangejdbc.emulator.store.EventInstance.of(e), owner,
+                ZoneOffset.UTC, "UTC");
     }
 
     private static void requireMethod(String method, String allowed) {
@@ -732,9 +809,5 @@ final class GraphWrites {
             throw new IllegalStateException("writing to memory failed", e);
         }
         return out.toByteArray();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -108,11 +108,11 @@ class ErrorFormatTest {
     }
 
     @Test
-    void writesAreNotServedYet() {
+    void aMethodTheCollectionDoesNotTakeIsNotAllowed() {
         TestHttp.Reply r = HTTP.send(HttpRequest.newBuilder(
                 URI.create(url("/users/" + emu.demoUser().id() + "/messages")))
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertEquals(405, r.status());
     }
 
