@@ -197,6 +197,33 @@ class ProxyTest {
     }
 
     @Test
+    void autoDetectUsesTheSystemSelectorAndExceptionsBypass() throws Exception {
+        java.net.ProxySelector before = java.net.ProxySelector.getDefault();
+        try (TestProxy proxy = proxy(null)) {
+            java.net.ProxySelector.setDefault(java.net.ProxySelector.of(
+                    new java.net.InetSocketAddress("127.0.0.1", proxy.port())));
+            User u = emu.store().users().get(0);
+            for (String extra : new String[] {"", ";ProxyExceptions=example.org,127.0.0.1"}) {
+                ProxySettings p = ProxySettings.from(ExchangeConfig.fromConnectionString(
+                        "ProxyAutoDetect=true" + extra));
+                OnPremSettings s = OnPremSettings.of("Basic", u.userPrincipalName(),
+                        u.password(), ServerTrust.jvmDefault(), Duration.ofSeconds(20))
+                        .withProxy(p);
+                try (OnPremTransport t = new OnPremTransport(s,
+                        ConnectionLog.withoutFile(Verbosity.SUMMARY, Redactor.PATTERNS_ONLY));
+                        OnPremResponse r = t.post(URI.create(emu.onPremUrl("basic")),
+                                OnPremSignInTest.SOAP, OnPremSignInTest.HEADERS)) {
+                    assertEquals(200, r.status());
+                }
+            }
+            assertEquals(2, proxy.passed().size(), "challenge and answer through the proxy, "
+                    + "then directly: " + proxy.passed());
+        } finally {
+            java.net.ProxySelector.setDefault(before);
+        }
+    }
+
+    @Test
     void graphRefusesNtlmProxyClearly() {
         SQLException e = assertThrows(SQLException.class, () -> {
             try (Connection c = DriverManager.getConnection("jdbc:exchange:"

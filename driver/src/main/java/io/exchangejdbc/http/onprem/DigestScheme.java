@@ -121,15 +121,8 @@ final class DigestScheme implements AuthScheme {
         RANDOM.nextBytes(random);
         String cnonce = HexFormat.of().formatHex(random);
         String ncHex = String.format(Locale.ROOT, "%08x", nc);
-        String ha1 = hash(hashName, credentials.user() + ":" + realm + ":"
-                + credentials.password());
-        if (s.algorithm().endsWith("-SESS")) {
-            ha1 = hash(hashName, ha1 + ":" + s.nonce() + ":" + cnonce);
-        }
-        String ha2 = hash(hashName, method + ":" + uri);
-        String response = s.qop()
-                ? hash(hashName, ha1 + ":" + s.nonce() + ":" + ncHex + ":" + cnonce + ":auth:" + ha2)
-                : hash(hashName, ha1 + ":" + s.nonce() + ":" + ha2);
+        String response = response(s.algorithm(), credentials.user(), realm,
+                credentials.password(), s.nonce(), ncHex, cnonce, s.qop(), method, uri);
         String username = s.userhash() ? hash(hashName, credentials.user() + ":" + realm)
                 : credentials.user();
         StringBuilder sb = new StringBuilder("Digest ");
@@ -149,6 +142,23 @@ final class DigestScheme implements AuthScheme {
             sb.append(", userhash=true");
         }
         return sb.toString();
+    }
+
+    /**
+     * The {@code response} parameter (RFC 7616 section 3.4.1) for {@code algorithm} (MD5,
+     * SHA-256, or their -sess forms, upper case).
+     */
+    static String response(String algorithm, String user, String realm, String password,
+            String nonce, String ncHex, String cnonce, boolean qop, String method, String uri) {
+        String hashName = algorithm.startsWith("SHA-256") ? "SHA-256" : "MD5";
+        String ha1 = hash(hashName, user + ":" + realm + ":" + password);
+        if (algorithm.endsWith("-SESS")) {
+            ha1 = hash(hashName, ha1 + ":" + nonce + ":" + cnonce);
+        }
+        String ha2 = hash(hashName, method + ":" + uri);
+        return qop
+                ? hash(hashName, ha1 + ":" + nonce + ":" + ncHex + ":" + cnonce + ":auth:" + ha2)
+                : hash(hashName, ha1 + ":" + nonce + ":" + ha2);
     }
 
     static String hash(String algorithm, String text) {
