@@ -31,6 +31,8 @@ public final class ExchangeRules {
             ExchangeProjectRule.INSTANCE,
             ExchangeSortRule.INSTANCE,
             ExchangeSortRule.THROUGH_PROJECT,
+            ExchangeMailboxJoinRule.SCAN_LEFT,
+            ExchangeMailboxJoinRule.SCAN_RIGHT,
             TO_REQUEST,
             TO_ENUMERABLE);
 

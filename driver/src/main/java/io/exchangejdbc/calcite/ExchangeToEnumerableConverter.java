@@ -60,7 +60,7 @@ final class ExchangeToEnumerableConverter extends ConverterImpl implements Enume
         return implementor.result(physType, block.toBlock());
     }
 
-    private static RelNode stripped(RelNode node) {
+    static RelNode stripped(RelNode node) {
         RelNode n = node;
         while (n instanceof org.apache.calcite.plan.volcano.RelSubset subset) {
             RelNode best = subset.getBest();

@@ -63,6 +63,14 @@ final class PredicateTranslator {
                 changed = true;
                 continue;
             }
+            ODataExpr parent = filterToService ? parentKey(q, conjunct) : null;
+            if (parent != null) {
+                if (!already.contains(parent) && !pushed.contains(parent)) {
+                    pushed.add(parent);
+                }
+                remainder.add(conjunct);
+                continue;
+            }
             GraphQuery windowed = window(q, conjunct);
             if (windowed != null) {
                 // the window is a superset: the predicate itself is still checked
@@ -216,6 +224,26 @@ final class PredicateTranslator {
         return null;
     }
 
+    /**
+     * {@code eventId = v} on a view of the elements of each item's collection property: the
+     * items are filtered by their id ({@code $filter=id eq 'v'}).
+     */
+    private ODataExpr parentKey(GraphQuery q, RexNode conjunct) {
+        GraphResource.Elements elements = q.resource().elements();
+        if (elements == null) {
+            return null;
+        }
+        ColumnEquality eq = columnEquality(conjunct);
+        if (eq == null || eq.column.nature() != ColumnNature.PSEUDO
+                || !eq.column.name().equalsIgnoreCase(elements.parentKeyColumn())) {
+            return null;
+        }
+        ColumnDef id = new ColumnDef("id", ColumnType.VARCHAR, List.of("id"),
+                ColumnNature.PROPERTY, true, true, java.util.Set.of(FilterOp.EQ), false, 0,
+                "the id of the item whose elements are read");
+        return new ODataExpr.Compare(id, FilterOp.EQ, eq.value);
+    }
+
     private record ColumnEquality(ColumnDef column, Operand value) {
     }
 
@@ -315,7 +343,9 @@ final class PredicateTranslator {
             value = operand(call.getOperands().get(0), column);
             effective = flip(op);
         }
-        if (column == null || value == null || !column.canFilter(effective)) {
+        if (column == null || value == null || !column.canFilter(effective)
+                || column.nature() == ColumnNature.PSEUDO) {
+            // a pseudo-column is no property of the resource: it routes, or is checked here
             return null;
         }
         if (value instanceof Operand.Literal l && l.value() == null) {

@@ -8,11 +8,19 @@ import io.exchangejdbc.graph.RowCursor;
 import io.exchangejdbc.http.QueryControl;
 import java.lang.reflect.Method;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
 
 /**
  * One planned scan as the compiled plan calls it at execution: the request and the executor
@@ -45,6 +53,49 @@ public final class ScanCall {
      * row's {@code Object[]}, or its only value when the scan produces one column.
      */
     public Enumerable<Object> enumerable(DataContext root) {
+        return enumerable(root, query);
+    }
+
+    /**
+     * The rows of the scan read from each of {@code mailboxes} (blank names name none); when the
+     * scan names mailboxes of its own, only those named by both. A row's mailbox column holds the
+     * name as given here.
+     */
+    Enumerable<Object> forMailboxes(DataContext root, Iterable<String> mailboxes) {
+        GraphQuery bound = boundTo(mailboxes, root);
+        return bound == null ? Linq4j.emptyEnumerable() : enumerable(root, bound);
+    }
+
+    /** The query reading the mailboxes named by both, or null if none. */
+    private GraphQuery boundTo(Iterable<String> names, DataContext root) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (String m : names) {
+            if (m != null && !m.isBlank()) {
+                named.putIfAbsent(m.toLowerCase(Locale.ROOT), m);
+            }
+        }
+        if (!query.mailboxes().isEmpty()) {
+            Operand.Parameters params = i -> root.get("?" + i);
+            Set<String> own = new HashSet<>();
+            for (Operand o : query.mailboxes()) {
+                Object v = o.resolve(params);
+                if (v != null) {
+                    own.add(v.toString().strip().toLowerCase(Locale.ROOT));
+                }
+            }
+            named.keySet().retainAll(own);
+        }
+        if (named.isEmpty()) {
+            return null;
+        }
+        List<Operand> mailboxes = new ArrayList<>(named.size());
+        for (String m : named.values()) {
+            mailboxes.add(new Operand.Literal(m));
+        }
+        return query.withMailboxes(mailboxes);
+    }
+
+    private Enumerable<Object> enumerable(DataContext root, GraphQuery bound) {
         QueryControl control = control(root);
         Operand.Parameters params = new Operand.Parameters() {
             @Override
@@ -60,7 +111,7 @@ public final class ScanCall {
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object> enumerator() {
-                return new CursorEnumerator(open(params), scalar);
+                return new CursorEnumerator(open(bound, params), scalar);
             }
         };
     }
@@ -77,9 +128,9 @@ public final class ScanCall {
                 timeout instanceof Number n ? n.longValue() : 0);
     }
 
-    private RowCursor open(Operand.Parameters params) {
+    private RowCursor open(GraphQuery bound, Operand.Parameters params) {
         try {
-            return executor.scan(query, params);
+            return executor.scan(bound, params);
         } catch (SQLException e) {
             throw sneaky(e);
         }

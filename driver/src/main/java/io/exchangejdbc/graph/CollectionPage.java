@@ -23,7 +23,7 @@ import java.sql.SQLException;
  *
  * @see <a href="https://learn.microsoft.com/graph/paging">Paging Microsoft Graph data</a>
  */
-final class CollectionPage implements AutoCloseable {
+final class CollectionPage implements PageRows {
 
     /** SQLState of a response the driver cannot read. */
     static final String BAD_RESPONSE = "08S01";
@@ -35,6 +35,7 @@ final class CollectionPage implements AutoCloseable {
     private String nextLink;
     private boolean inValue;
     private boolean finished;
+    private boolean single;
     private int rows;
 
     private CollectionPage(HttpResult result, JsonParser parser, EntityRowReader reader,
@@ -52,6 +53,22 @@ final class CollectionPage implements AutoCloseable {
      */
     static CollectionPage open(HttpResult result, EntityRowReader reader, Redactor redactor)
             throws SQLException {
+        return open(result, reader, redactor, false);
+    }
+
+    /**
+     * Starts reading a successful response that is one object (such as
+     * {@code /mailboxSettings}), which {@link #next()} returns as the page's only row.
+     *
+     * @throws SQLException 08S01 when the body is not a JSON object
+     */
+    static CollectionPage openObject(HttpResult result, EntityRowReader reader,
+            Redactor redactor) throws SQLException {
+        return open(result, reader, redactor, true);
+    }
+
+    private static CollectionPage open(HttpResult result, EntityRowReader reader,
+            Redactor redactor, boolean single) throws SQLException {
         requireNonNull(result, "result");
         String media = result.mediaType();
         if (media != null && !media.contains("json")) {
@@ -71,6 +88,7 @@ final class CollectionPage implements AutoCloseable {
             result.close();
             throw result.readFailure(e);
         }
+        page.single = single;
         page.start();
         return page;
     }
@@ -81,6 +99,9 @@ final class CollectionPage implements AutoCloseable {
             JsonToken t = parser.nextToken();
             if (t != JsonToken.START_OBJECT) {
                 throw notJson("expected a JSON object, found " + describe(t), null);
+            }
+            if (single) {
+                return;
             }
             scanTopLevel();
         } catch (JacksonException e) {
@@ -120,8 +141,17 @@ final class CollectionPage implements AutoCloseable {
      * The next row of the page, or null when the page has no more (then {@link #nextLink()} is
      * known).
      */
-    Object[] next() throws SQLException {
+    @Override
+    public Object[] next() throws SQLException {
         try {
+            if (single) {
+                if (finished) {
+                    return null;
+                }
+                finished = true;
+                rows++;
+                return reader.read(parser);
+            }
             while (!finished) {
                 if (!inValue) {
                     scanTopLevel();
@@ -153,7 +183,8 @@ final class CollectionPage implements AutoCloseable {
     }
 
     /** The URL of the next page, or null on the last page; known once {@link #next()} is null. */
-    String nextLink() {
+    @Override
+    public String nextLink() {
         return nextLink;
     }
 
@@ -163,7 +194,8 @@ final class CollectionPage implements AutoCloseable {
     }
 
     /** The response being read. */
-    HttpResult result() {
+    @Override
+    public HttpResult result() {
         return result;
     }
 

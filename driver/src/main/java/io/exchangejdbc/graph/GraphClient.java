@@ -123,8 +123,15 @@ public final class GraphClient implements AutoCloseable {
         if (closed) {
             throw new SQLException("The connection is closed; open a new one.", "08003");
         }
+        RequiredPredicates.check(query, params);
         try {
-            return new GraphScan(this, query, params);
+            switch (query.resource().shape()) {
+                case MESSAGE_RECIPIENTS:
+                case EXTENDED_PROPERTIES:
+                    return ElementRows.open(this, query, params);
+                default:
+                    return new GraphScan(this, query, params);
+            }
         } catch (RuntimeException e) {
             // A parameter value that does not fit its column, or one that was never bound.
             throw new SQLException(transport.redactor().redact("Cannot read table "

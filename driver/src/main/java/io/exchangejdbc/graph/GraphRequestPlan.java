@@ -3,7 +3,9 @@ package io.exchangejdbc.graph;
 import io.exchangejdbc.schema.Catalog;
 import io.exchangejdbc.schema.ColumnDef;
 import io.exchangejdbc.schema.ColumnNature;
+import io.exchangejdbc.schema.ColumnType;
 import io.exchangejdbc.schema.GraphResource;
+import io.exchangejdbc.schema.RowShape;
 import io.exchangejdbc.schema.SchemaKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,9 @@ public final class GraphRequestPlan {
     private static final Set<String> HEAVY_PROPERTIES =
             Set.of("body", "uniqueBody", "internetMessageHeaders", "attachments");
 
+    /** The navigation property of messages that holds their single-value extended properties. */
+    static final String EXTENDED_PROPERTIES = "singleValueExtendedProperties";
+
     /** Page size when heavy properties are selected: small enough to return in time. */
     static final int HEAVY_PAGE_SIZE = 100;
 
@@ -40,6 +45,11 @@ public final class GraphRequestPlan {
     public static Map<String, String> queryOptions(GraphQuery q, Operand.Parameters params,
             Integer pageSize) {
         Map<String, String> options = new LinkedHashMap<>();
+        RowShape shape = q.resource().shape();
+        if (shape == RowShape.MAILBOX_OBJECT || shape == RowShape.USAGE_REPORT) {
+            // one object, or a report file: neither takes query options
+            return options;
+        }
         GraphResource.Window window = q.resource().window();
         if (window != null && q.windowStart() != null) {
             options.put(window.startParameter(), bound(q.windowStart(), params));
@@ -50,6 +60,10 @@ public final class GraphRequestPlan {
         String select = select(q);
         if (!select.isEmpty()) {
             options.put("$select", select);
+        }
+        String expand = expand(q, params);
+        if (expand != null) {
+            options.put("$expand", expand);
         }
         if (q.filter() != null) {
             options.put("$filter",
@@ -121,12 +135,19 @@ public final class GraphRequestPlan {
      * driver itself needs (the key, and the child count of a tree).
      */
     static String select(GraphQuery q) {
+        GraphResource.Elements elements = q.resource().elements();
+        if (elements != null) {
+            // the rows are elements of one property of each item: read it and the item's id
+            return "id," + elements.property();
+        }
         Set<String> names = new LinkedHashSet<>();
         Catalog catalog = Catalog.of(SchemaKind.MSGRAPH);
         for (ColumnDef c : q.output()) {
             // properties Graph serves only for a single item are refused in a list's $select:
             // they read as null in a scan
-            if (c.nature() != ColumnNature.PSEUDO && catalog.isListed(q.table(), c)) {
+            if (c.nature() != ColumnNature.PSEUDO && catalog.isListed(q.table(), c)
+                    && !c.selectName().startsWith("@")
+                    && !c.selectName().equals(EXTENDED_PROPERTIES)) {
                 names.add(c.selectName());
             }
         }
@@ -135,6 +156,24 @@ public final class GraphRequestPlan {
             names.add("childFolderCount");
         }
         return String.join(",", names);
+    }
+
+    /**
+     * The {@code $expand} of a query, or null: the single-value extended property a query of
+     * {@link RowShape#EXTENDED_PROPERTIES} names by id, as {@code
+     * singleValueExtendedProperties($filter=id eq '...')}.
+     *
+     * @see <a href="https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get">
+     *     Get single-value extended property</a>
+     */
+    static String expand(GraphQuery q, Operand.Parameters params) {
+        if (q.resource().shape() != RowShape.EXTENDED_PROPERTIES || q.route() == null) {
+            return null;
+        }
+        Object v = q.routeValue().resolve(params);
+        String id = v instanceof Operand.Parameter p ? "?" + (p.index() + 1)
+                : ODataValues.literal(ColumnType.VARCHAR, String.valueOf(v));
+        return EXTENDED_PROPERTIES + "($filter=id eq " + id + ")";
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.exchangejdbc.graph;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.exchangejdbc.auth.TokenProvider;
 import io.exchangejdbc.http.Deadline;
 import io.exchangejdbc.http.HttpResult;
@@ -13,6 +15,7 @@ import io.exchangejdbc.schema.ColumnDef;
 import io.exchangejdbc.schema.ColumnNature;
 import io.exchangejdbc.schema.ColumnType;
 import io.exchangejdbc.schema.GraphResource;
+import io.exchangejdbc.schema.RowShape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -46,8 +49,14 @@ import java.util.function.Consumer;
  */
 final class GraphScan implements RowCursor {
 
-    /** Mailboxes read at once by one scan of several mailboxes. */
-    static final int READERS = 8;
+    /**
+     * Mailboxes read at once by one scan of several mailboxes: the global bound on its requests
+     * in flight. Each reader holds one mailbox, and waits out that mailbox's {@code Retry-After}
+     * itself, so the bound is set high enough that the mailboxes a service throttles do not hold
+     * back the others (each mailbox keeps within its own limits through the transport's
+     * per-mailbox throttle).
+     */
+    static final int READERS = 64;
 
     /** Requests of one page, the first included, when its answers break off. */
     static final int PAGE_ATTEMPTS = 3;
@@ -73,6 +82,10 @@ final class GraphScan implements RowCursor {
     private final Operand.Parameters params;
     private final GraphQuery urlQuery;
     private final EntityRowReader reader;
+    private final GraphResource.Elements elements;
+    private final EntityRowReader elementReader;
+    private final ArrayDeque<Object[]> elementRows = new ArrayDeque<>();
+    private final boolean[] pseudoIsParentKey;
     private final int outputWidth;
     private final int[] pseudoSlots;
     private final Object[] pseudoRouteValues;
@@ -123,8 +136,20 @@ final class GraphScan implements RowCursor {
             this.idSlot = -1;
             this.childCountSlot = -1;
         }
-        this.reader = new EntityRowReader(columns,
-                w -> log.log(LogModule.GRAPH, Verbosity.SUMMARY, query.table().name() + ": " + w));
+        java.util.function.Consumer<String> warn =
+                w -> log.log(LogModule.GRAPH, Verbosity.SUMMARY, query.table().name() + ": " + w);
+        this.elements = resource.elements();
+        if (elements != null) {
+            // pages hold items; each item's collection property is read into element rows
+            this.elementReader = new EntityRowReader(columns, warn);
+            this.reader = new EntityRowReader(List.of(hidden("id", ColumnType.VARCHAR),
+                    new ColumnDef(elements.property(), ColumnType.VARCHAR,
+                            List.of(elements.property()), ColumnNature.JSON, false, true,
+                            Set.of(), false, 0, "the elements of an item")), warn);
+        } else {
+            this.elementReader = null;
+            this.reader = new EntityRowReader(columns, warn);
+        }
 
         List<Integer> pseudo = new ArrayList<>();
         for (int i = 0; i < outputWidth; i++) {
@@ -135,9 +160,12 @@ final class GraphScan implements RowCursor {
         this.pseudoSlots = pseudo.stream().mapToInt(Integer::intValue).toArray();
         this.pseudoIsMailbox = new boolean[pseudoSlots.length];
         this.pseudoRouteValues = new Object[pseudoSlots.length];
+        this.pseudoIsParentKey = new boolean[pseudoSlots.length];
         for (int i = 0; i < pseudoSlots.length; i++) {
             ColumnDef c = columns.get(pseudoSlots[i]);
             pseudoIsMailbox[i] = c.name().equalsIgnoreCase("UserId");
+            pseudoIsParentKey[i] = elements != null
+                    && c.name().equalsIgnoreCase(elements.parentKeyColumn());
             if (!pseudoIsMailbox[i] && query.route() != null
                     && query.route().column().equalsIgnoreCase(c.name())) {
                 pseudoRouteValues[i] = query.routeValue().resolve(params);
@@ -237,7 +265,8 @@ final class GraphScan implements RowCursor {
         }
         try {
             while (produced < limit) {
-                Object[] row = tree ? nextTreeRow() : nextFlatRow();
+                Object[] row = tree ? nextTreeRow()
+                        : elements != null ? nextElementRow() : nextFlatRow();
                 if (row == null) {
                     break;
                 }
@@ -310,8 +339,7 @@ final class GraphScan implements RowCursor {
         Deadline deadline = transport.newDeadline();
         int handed = 0;
         for (int attempt = 1; ; attempt++) {
-            try (CollectionPage p = CollectionPage.open(fetch(url, box, deadline), reader,
-                    transport.redactor())) {
+            try (PageRows p = openPage(fetch(url, box, deadline))) {
                 InputStream body = p.result().body();
                 List<Object[]> chunk = new ArrayList<>();
                 int seen = 0;
@@ -343,6 +371,18 @@ final class GraphScan implements RowCursor {
                         + " answer broke off, skipping the " + handed + " row(s) already read: "
                         + e.getMessage());
             }
+        }
+    }
+
+    /** Starts reading a response in the form the table's resource answers in. */
+    private PageRows openPage(HttpResult result) throws SQLException {
+        switch (query.resource().shape()) {
+            case MAILBOX_OBJECT:
+                return CollectionPage.openObject(result, reader, transport.redactor());
+            case USAGE_REPORT:
+                return CsvReportPage.open(result, reader.columns());
+            default:
+                return CollectionPage.open(result, reader, transport.redactor());
         }
     }
 
@@ -433,7 +473,9 @@ final class GraphScan implements RowCursor {
         for (int attempt = 0; ; attempt++) {
             String token = tokens.token();
             TransportRequest.Builder b = TransportRequest.get(uri)
-                    .header("Accept", "application/json")
+                    .header("Accept", query.resource().shape() == RowShape.USAGE_REPORT
+                            ? "text/csv, application/octet-stream, application/json"
+                            : "application/json")
                     .header("Prefer", "IdType=\"ImmutableId\"");
             if (client.settings().bodyType() != null) {
                 b.header("Prefer", "outlook.body-content-type=\""
@@ -497,8 +539,46 @@ final class GraphScan implements RowCursor {
         }
     }
 
+    /**
+     * The next row of an element view: the elements of the current item, each with the item's id
+     * in the parent-key column, then those of the next item.
+     */
+    private Object[] nextElementRow() throws SQLException {
+        while (elementRows.isEmpty()) {
+            Object[] item = nextFlatRow();
+            if (item == null) {
+                return null;
+            }
+            if (!(item[1] instanceof String json)) {
+                continue;
+            }
+            try (JsonParser p = EntityRowReader.JSON.createParser(json)) {
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    Object[] row = elementReader.read(p);
+                    for (int i = 0; i < pseudoSlots.length; i++) {
+                        if (pseudoIsParentKey[i]) {
+                            row[pseudoSlots[i]] = item[0];
+                        }
+                    }
+                    elementRows.add(row);
+                }
+            } catch (IOException e) {
+                throw new SQLException("Microsoft Graph returned " + elements.property()
+                        + " that are not a JSON array of objects: " + e.getMessage(),
+                        CollectionPage.BAD_RESPONSE, e);
+            }
+        }
+        return elementRows.poll();
+    }
+
     private void fillPseudoColumns(Object[] row) {
         for (int i = 0; i < pseudoSlots.length; i++) {
+            if (pseudoIsParentKey[i]) {
+                continue;
+            }
             row[pseudoSlots[i]] = pseudoIsMailbox[i] ? mailbox : pseudoRouteValues[i];
         }
     }

@@ -28,9 +28,10 @@ import java.util.List;
  *
  * <p>An event's {@code start} and {@code end} ({@code dateTimeTimeZone}) become a TIMESTAMP in
  * UTC, converted from the zone named in the value itself (Windows or IANA name), plus that
- * zone's name. Start and end are not declared filterable on {@code Events}: the service
- * compares their text in the zone it writes them in, which SQL cannot rely on; on the views
- * they bound the window instead.
+ * zone's name. Start and end are declared neither filterable nor sortable: the service
+ * compares and orders their text ({@code start/dateTime} is a string written in the zone of the
+ * request), which SQL cannot rely on, so Calcite compares and orders the converted values; on
+ * the views they bound the window instead.
  *
  * @see <a href="https://learn.microsoft.com/graph/api/resources/event">event</a>
  * @see <a href="https://learn.microsoft.com/graph/api/resources/calendar">calendar</a>
@@ -77,7 +78,7 @@ final class GraphCalendarTables {
                                 "calendars/{value}/calendarView")),
                         null, 250, 1000,
                         "https://learn.microsoft.com/graph/api/user-list-calendarview", WINDOW,
-                        false))
+                        false, null))
                 .readOnly()
                 .columns(eventColumns(false, pseudo("calendarId", VARCHAR).filter(EQ)
                         .describe("Calendar whose view is read: an equality on it reads"
@@ -95,7 +96,7 @@ final class GraphCalendarTables {
                                 "events/{value}/instances")),
                         null, 250, 1000,
                         "https://learn.microsoft.com/graph/api/event-list-instances", WINDOW,
-                        true))
+                        true, null))
                 .readOnly()
                 .columns(eventColumns(false, pseudo("eventId", VARCHAR).filter(EQ)
                         .describe("Id of the series master whose instances are read"
@@ -193,7 +194,7 @@ final class GraphCalendarTables {
                                 "events/{value}/attachments")),
                         null, 100, 1000,
                         "https://learn.microsoft.com/graph/api/event-list-attachments", null,
-                        true))
+                        true, null))
                 .readOnly()
                 .columns(
                         col("id", VARCHAR).key().filter(EQ)
@@ -221,6 +222,50 @@ final class GraphCalendarTables {
                                 .describe("Id of the event whose attachments are read"
                                         + " (/events/{eventId}/attachments); required. Input"
                                         + " only."),
+                        userId("events"));
+    }
+
+    /** {@code EventAttendees}: one row per attendee of each event. */
+    static TableSpec eventAttendees() {
+        return TableSpec.view("EventAttendees")
+                .describe("Attendees of the events of a mailbox, one row per attendee and"
+                        + " event (the attendees column of Events, as rows). eventId = '...'"
+                        + " reads one event.")
+                .graph(new GraphResource(true, "events", List.of(), null, 250, 1000,
+                        "https://learn.microsoft.com/graph/api/user-list-events", null, false,
+                        new GraphResource.Elements("attendees", "eventId")))
+                .readOnly()
+                .columns(
+                        col("emailAddress_address", VARCHAR).key()
+                                .describe("Email address of the attendee; with eventId it names"
+                                        + " the row."),
+                        col("emailAddress_name", VARCHAR).readOnly()
+                                .describe("Display name of the attendee."),
+                        col("type", VARCHAR).readOnly()
+                                .describe("Kind of attendee: 'required', 'optional' or"
+                                        + " 'resource'."),
+                        col("proposedNewTime_end_dateTime", TIMESTAMP).readOnly()
+                                .describe("End of the time the attendee proposed instead, in"
+                                        + " UTC; null without a proposal."),
+                        col("proposedNewTime_end_timeZone", VARCHAR).readOnly()
+                                .describe("Zone in which the service wrote"
+                                        + " proposedNewTime_end_dateTime."),
+                        col("proposedNewTime_start_dateTime", TIMESTAMP).readOnly()
+                                .describe("Start of the time the attendee proposed instead, in"
+                                        + " UTC; null without a proposal."),
+                        col("proposedNewTime_start_timeZone", VARCHAR).readOnly()
+                                .describe("Zone in which the service wrote"
+                                        + " proposedNewTime_start_dateTime."),
+                        col("status_response", VARCHAR).readOnly()
+                                .describe("The attendee's response: 'none', 'organizer',"
+                                        + " 'tentativelyAccepted', 'accepted', 'declined' or"
+                                        + " 'notResponded'."),
+                        col("status_time", TIMESTAMP).readOnly()
+                                .describe("When the attendee responded (UTC); 0001-01-01 if"
+                                        + " not."),
+                        pseudo("eventId", VARCHAR).filter(EQ)
+                                .describe("Id of the event the attendee is invited to (Events.id);"
+                                        + " an equality on it reads only that event."),
                         userId("events"));
     }
 
@@ -256,7 +301,7 @@ final class GraphCalendarTables {
                 json("cancelledOccurrences").readOnly()
                         .describe("For a series master, the cancelled occurrences, as a JSON"
                                 + " array of strings ending with the original date."),
-                col("end_dateTime", TIMESTAMP).sortable()
+                col("end_dateTime", TIMESTAMP)
                         .describe(times("end")),
                 col("end_timeZone", VARCHAR)
                         .describe("Zone in which the service wrote end (originalEndTimeZone"
@@ -375,7 +420,7 @@ final class GraphCalendarTables {
                 col("showAs", VARCHAR).filter(EQUALITY)
                         .describe("Free/busy status: 'free', 'tentative', 'busy', 'oof',"
                                 + " 'workingElsewhere' or 'unknown'."),
-                col("start_dateTime", TIMESTAMP).sortable()
+                col("start_dateTime", TIMESTAMP)
                         .describe(times("start")),
                 col("start_timeZone", VARCHAR)
                         .describe("Zone in which the service wrote start (originalStartTimeZone"

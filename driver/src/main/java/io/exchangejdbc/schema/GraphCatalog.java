@@ -17,6 +17,7 @@ import static io.exchangejdbc.schema.FilterOp.GE;
 import static io.exchangejdbc.schema.FilterOp.LE;
 import static io.exchangejdbc.schema.FilterOp.STARTS_WITH;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,10 +60,14 @@ final class GraphCatalog {
 
     /** The Graph tables in the order {@code DatabaseMetaData.getTables} lists them. */
     static List<TableSpec> tables() {
-        return List.of(messages(), mailFolders(), users(), GraphCalendarTables.events(),
-                GraphCalendarTables.calendars(), GraphCalendarTables.calendarGroups(),
-                GraphCalendarTables.calendarView(), GraphCalendarTables.eventInstances(),
-                GraphCalendarTables.eventAttachments());
+        List<TableSpec> all = new ArrayList<>(List.of(messages(), mailFolders(), users()));
+        all.addAll(List.of(GraphCalendarTables.events(), GraphCalendarTables.calendars(),
+                GraphCalendarTables.calendarGroups(), GraphCalendarTables.calendarView(),
+                GraphCalendarTables.eventInstances(), GraphCalendarTables.eventAttachments(),
+                GraphCalendarTables.eventAttendees()));
+        all.addAll(GraphDirectoryCatalog.tables());
+        all.addAll(GraphReportCatalog.tables());
+        return List.copyOf(all);
     }
 
     /** {@code Messages}: the messages of a mailbox, all folders together. */
@@ -533,7 +538,7 @@ final class GraphCatalog {
     }
 
     /** The {@code UserId} pseudo-column of a mailbox table; always declared last. */
-    private static ColumnSpec userId(String whatIsRead) {
+    static ColumnSpec userId(String whatIsRead) {
         return pseudo("UserId", VARCHAR).filter(EQ)
                 .describe("Mailbox whose " + whatIsRead + " are read: a user id or user principal"
                         + " name, as in /users/{UserId}/... Without a UserId predicate, the"

@@ -24,6 +24,10 @@ import java.util.List;
  *                        query parameters taken from predicates on two columns
  * @param routeRequired   the collection can only be read through one of its routes (the
  *                        instances of one series need its {@code eventId})
+ * @param elements        when not null, a row is an element of a collection property of each
+ *                        item read ({@code attendees} of events), not the item itself
+ * @param shape           how the service's answers become rows (entities, one object per
+ *                        mailbox, recipients or extended properties of messages, report lines)
  */
 public record GraphResource(
         boolean mailboxScoped,
@@ -34,19 +38,67 @@ public record GraphResource(
         int maxPageSize,
         String docUrl,
         Window window,
-        boolean routeRequired) {
+        boolean routeRequired,
+        Elements elements,
+        RowShape shape) {
 
     public GraphResource {
         requireNonNull(collection, "collection");
         routes = List.copyOf(requireNonNull(routes, "routes"));
         requireNonNull(docUrl, "docUrl");
+        requireNonNull(shape, "shape");
     }
 
     /** A collection read without a time window, through any of its routes or none. */
     public GraphResource(boolean mailboxScoped, String collection, List<Route> routes,
             String childCollection, int defaultPageSize, int maxPageSize, String docUrl) {
         this(mailboxScoped, collection, routes, childCollection, defaultPageSize, maxPageSize,
-                docUrl, null, false);
+                docUrl, null, false, null, RowShape.ENTITIES);
+    }
+
+    /** A collection of entities, possibly a time window or the elements of a property. */
+    public GraphResource(boolean mailboxScoped, String collection, List<Route> routes,
+            String childCollection, int defaultPageSize, int maxPageSize, String docUrl,
+            Window window, boolean routeRequired, Elements elements) {
+        this(mailboxScoped, collection, routes, childCollection, defaultPageSize, maxPageSize,
+                docUrl, window, routeRequired, elements, RowShape.ENTITIES);
+    }
+
+    /** A resource whose answers become rows as {@code shape} says. */
+    public GraphResource(boolean mailboxScoped, String collection, List<Route> routes,
+            String childCollection, int defaultPageSize, int maxPageSize, String docUrl,
+            RowShape shape) {
+        this(mailboxScoped, collection, routes, childCollection, defaultPageSize, maxPageSize,
+                docUrl, null, false, null, shape);
+    }
+
+    /**
+     * The route a query must use, because the resource cannot be read without its value
+     * ({@code groupId} of group members), or null when the resource can be read as it is.
+     */
+    public Route requiredRoute() {
+        for (Route r : routes) {
+            if (r.required()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The rows of a view made of the elements of a collection property: each item of the
+     * collection is read with only its {@code id} and that property, and gives one row per
+     * element; the item's id fills the pseudo-column {@code parentKeyColumn}, and an equality on
+     * that column reads only that item ({@code $filter=id eq '...'}).
+     *
+     * @param property        the collection property, such as {@code attendees}
+     * @param parentKeyColumn the pseudo-column holding the item's id, such as {@code eventId}
+     */
+    public record Elements(String property, String parentKeyColumn) {
+        public Elements {
+            requireNonNull(property, "property");
+            requireNonNull(parentKeyColumn, "parentKeyColumn");
+        }
     }
 
     /**
@@ -86,11 +138,23 @@ public record GraphResource(
      *
      * @param column       the SQL column whose equality routes
      * @param pathTemplate the path under the mailbox, such as {@code mailFolders/{value}/messages}
+     * @param required     whether a query without this equality is refused, the resource having
+     *                     no collection to read without it
      */
-    public record Route(String column, String pathTemplate) {
+    public record Route(String column, String pathTemplate, boolean required) {
         public Route {
             requireNonNull(column, "column");
             requireNonNull(pathTemplate, "pathTemplate");
+        }
+
+        /** An optional route. */
+        public Route(String column, String pathTemplate) {
+            this(column, pathTemplate, false);
+        }
+
+        /** A route every query must take. */
+        public static Route required(String column, String pathTemplate) {
+            return new Route(column, pathTemplate, true);
         }
     }
 }

@@ -33,7 +33,7 @@ final class TableSpec {
 
     /** A read-only view. */
     static TableSpec view(String name) {
-        return new TableSpec(name, TableKind.VIEW);
+        return new TableSpec(name, TableKind.VIEW).readOnly();
     }
 
     /** What a row of the table is, for {@code REMARKS}. */

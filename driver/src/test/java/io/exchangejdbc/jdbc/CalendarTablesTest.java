@@ -402,4 +402,69 @@ class CalendarTablesTest {
             assertNotEquals(-1, json.indexOf("\"type\":\"required\""));
         }
     }
+
+    @Test
+    void eventAttendeesAreOneRowPerAttendee() throws Exception {
+        List<String> expected = new ArrayList<>();
+        for (CalendarEvent e : calendars().events()) {
+            for (Attendee a : e.attendees()) {
+                expected.add(e.id() + "|" + a.emailAddress().address() + "|" + a.type() + "|"
+                        + a.response());
+            }
+        }
+        try (Connection c = SharedEmulator.connect()) {
+            List<Object[]> rows = new ArrayList<>();
+            List<LoggedRequest> requests = run(c, "SELECT eventId, emailAddress_address, type,"
+                    + " status_response FROM EventAttendees", rows);
+            List<String> actual = new ArrayList<>();
+            for (Object[] r : rows) {
+                actual.add(r[0] + "|" + r[1] + "|" + r[2] + "|" + r[3]);
+            }
+            assertEquals(expected, actual);
+            assertTrue(expected.size() > 20);
+            assertEquals("/v1.0/users/" + upn() + "/events", path(requests.get(0)));
+            assertEquals("id,attendees", requests.get(0).queryParam("$select"));
+
+            CalendarEvent meeting = calendars().events().stream()
+                    .filter(e -> e.attendees().size() >= 2).findFirst().orElseThrow();
+            List<Object[]> one = new ArrayList<>();
+            List<LoggedRequest> filtered = run(c, "SELECT emailAddress_name, status_time"
+                    + " FROM EventAttendees WHERE eventId = '" + meeting.id() + "'", one);
+            assertEquals(meeting.attendees().size(), one.size());
+            for (int i = 0; i < one.size(); i++) {
+                Attendee a = meeting.attendees().get(i);
+                assertEquals(a.emailAddress().name(), one.get(i)[0]);
+                assertEquals(utc(a.responseTime()), utc(one.get(i)[1]));
+            }
+            assertEquals("id eq '" + meeting.id() + "'",
+                    filtered.get(0).queryParam("$filter"));
+        }
+    }
+
+    @Test
+    void orderByStartIsChronologicalAcrossZones() throws Exception {
+        Instant from = Instant.parse("2026-11-20T00:00:00Z");
+        Instant to = Instant.parse("2026-12-10T00:00:00Z");
+        List<String> expected = new ArrayList<>();
+        calendars().view(null, from, to).stream()
+                .filter(i -> !i.start().isBefore(from) && !i.end().isAfter(to))
+                .sorted(java.util.Comparator.comparing(EventInstance::start).reversed()
+                        .thenComparing(EventInstance::id))
+                .forEach(i -> expected.add(utc(i.start()).toString()));
+        try (Connection c = SharedEmulator.connect()) {
+            List<Object[]> rows = new ArrayList<>();
+            List<LoggedRequest> requests = run(c, "SELECT start_dateTime FROM CalendarView"
+                    + " WHERE start_dateTime >= TIMESTAMP '2026-11-20 00:00:00'"
+                    + " AND end_dateTime <= TIMESTAMP '2026-12-10 00:00:00'"
+                    + " ORDER BY start_dateTime DESC", rows);
+            List<String> actual = new ArrayList<>();
+            for (Object[] r : rows) {
+                actual.add(utc(r[0]).toString());
+            }
+            assertEquals(expected, actual);
+            assertTrue(expected.size() > 20);
+            // start/dateTime is text in the service's zone: the order is made on the instants
+            assertNull(requests.get(0).queryParam("$orderby"));
+        }
+    }
 }

@@ -53,15 +53,15 @@ class MetadataTest {
             while (rs.next()) {
                 names.add(rs.getString("TABLE_NAME"));
                 assertEquals("MSGraph", rs.getString("TABLE_SCHEM"));
-                assertEquals(Catalog.of(SchemaKind.MSGRAPH).table(rs.getString("TABLE_NAME"))
+                assertEquals(Catalog.of(SchemaKind.MSGRAPH).table(names.get(names.size() - 1))
                         .kind().jdbcName(), rs.getString("TABLE_TYPE"));
                 String remarks = rs.getString("REMARKS");
                 assertNotNull(remarks);
                 assertTrue(remarks.endsWith("Read-only."), remarks);
             }
-            assertEquals(List.of("Messages", "MailFolders", "Users", "Events", "Calendars",
-                    "CalendarGroups", "CalendarView", "EventInstances", "EventAttachments"),
-                    names);
+            assertEquals(List.of("Messages", "MailFolders", "Users"), names.subList(0, 3));
+            assertEquals(Catalog.of(SchemaKind.MSGRAPH).tables().stream().map(TableDef::name)
+                    .toList(), names);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.exchangejdbc.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.exchangejdbc.emulator.store.MailFolder;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -183,6 +186,76 @@ class SqlOverGraphTest {
         try (Connection c = SharedEmulator.connect()) {
             assertEquals(List.of(expected), SharedEmulator.column(c,
                     "SELECT COUNT(*) FROM Messages WHERE UserId IN (" + list + ")"));
+        }
+    }
+
+    @Test
+    void mailboxesNamedByASubqueryAreEachRead() throws Exception {
+        var store = SharedEmulator.get().store();
+        var users = store.users();
+        Map<String, Long> expected = new TreeMap<>();
+        for (var u : users) {
+            if (u.displayName().compareTo("M") < 0) {
+                expected.put(u.id(), (long) store.mailbox(u.userPrincipalName()).messageCount());
+            }
+        }
+        assertTrue(expected.size() >= 2 && expected.size() < users.size(),
+                "the sample needs some users on each side of 'M': " + expected);
+        try (Connection c = SharedEmulator.connect()) {
+            SharedEmulator.get().clearRequestLog();
+            Map<String, Long> counted = new TreeMap<>();
+            for (Object[] row : SharedEmulator.rows(c, "SELECT UserId, COUNT(*) FROM Messages"
+                    + " WHERE UserId IN (SELECT id FROM Users WHERE displayName < 'M')"
+                    + " GROUP BY UserId")) {
+                counted.put((String) row[0], ((Number) row[1]).longValue());
+            }
+            assertEquals(expected, counted);
+            Set<String> read = new TreeSet<>();
+            for (var r : SharedEmulator.graphRequests()) {
+                if (r.path().endsWith("/messages")) {
+                    read.add(r.path().replaceAll("^/v1.0/users/([^/]+)/messages$", "$1"));
+                }
+            }
+            assertEquals(expected.keySet(), read, "one message listing per named mailbox");
+        }
+    }
+
+    @Test
+    void aSubqueryNamingNoMailboxReadsNone() throws Exception {
+        try (Connection c = SharedEmulator.connect()) {
+            SharedEmulator.get().clearRequestLog();
+            assertEquals(List.of(0L), SharedEmulator.column(c, "SELECT COUNT(*) FROM Messages"
+                    + " WHERE UserId IN (SELECT id FROM Users WHERE displayName = 'Nobody')"));
+            for (var r : SharedEmulator.graphRequests()) {
+                assertFalse(r.path().endsWith("/messages"), r.toString());
+            }
+        }
+    }
+
+    @Test
+    void aJoinOnUserIdReadsEachJoinedMailbox() throws Exception {
+        var store = SharedEmulator.get().store();
+        Map<String, Long> expected = new TreeMap<>();
+        for (var u : store.users()) {
+            if (u.displayName().compareTo("M") >= 0) {
+                expected.put(u.displayName(),
+                        (long) store.mailbox(u.userPrincipalName()).messageCount());
+            }
+        }
+        try (Connection c = SharedEmulator.connect()) {
+            for (String sql : List.of(
+                    "SELECT u.displayName, COUNT(*) FROM Messages m JOIN Users u"
+                            + " ON m.UserId = u.id WHERE u.displayName >= 'M'"
+                            + " GROUP BY u.displayName",
+                    "SELECT u.displayName, COUNT(m.id) FROM Users u JOIN Messages m"
+                            + " ON u.userPrincipalName = m.UserId WHERE u.displayName >= 'M'"
+                            + " GROUP BY u.displayName")) {
+                Map<String, Long> counted = new TreeMap<>();
+                for (Object[] row : SharedEmulator.rows(c, sql)) {
+                    counted.put((String) row[0], ((Number) row[1]).longValue());
+                }
+                assertEquals(expected, counted, sql);
+            }
         }
     }
 }

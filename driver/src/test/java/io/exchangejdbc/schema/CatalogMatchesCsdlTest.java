@@ -29,16 +29,39 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CatalogMatchesCsdlTest {
 
     /** The entity type behind each Graph table; a new table must be added here. */
-    private static final Map<String, String> ENTITY_OF_TABLE = Map.of(
-            "Messages", "message",
-            "MailFolders", "mailFolder",
-            "Users", "user",
-            "Events", "event",
-            "Calendars", "calendar",
-            "CalendarGroups", "calendarGroup",
-            "CalendarView", "event",
-            "EventInstances", "event",
-            "EventAttachments", "fileAttachment");
+    private static final Map<String, String> ENTITY_OF_TABLE = Map.ofEntries(
+            Map.entry("Messages", "message"),
+            Map.entry("MailFolders", "mailFolder"),
+            Map.entry("Users", "user"),
+            Map.entry("Contacts", "contact"),
+            Map.entry("ContactFolders", "contactFolder"),
+            Map.entry("Groups", "group"),
+            Map.entry("MailboxSettings", "mailboxSettings"),
+            Map.entry("MessageAttachments", "fileAttachment"),
+            Map.entry("Events", "event"),
+            Map.entry("Calendars", "calendar"),
+            Map.entry("CalendarGroups", "calendarGroup"),
+            Map.entry("CalendarView", "event"),
+            Map.entry("EventInstances", "event"),
+            Map.entry("EventAttachments", "fileAttachment"),
+            Map.entry("EventAttendees", "attendee"));
+
+    /**
+     * Graph tables whose rows are not the instances of one type, with the reason; they are
+     * checked by their own tests, not against the CSDL.
+     */
+    private static final Map<String, String> NOT_ONE_TYPE = Map.ofEntries(
+            Map.entry("GroupMembers", "directory objects of several types (users, groups,"
+                    + " devices), a few common columns"),
+            Map.entry("MessageRecipients", "one row per element of three collections of a"
+                    + " message"),
+            Map.entry("ExtendedProperties", "the expanded singleValueExtendedProperties of"
+                    + " messages, with the message id"),
+            Map.entry("EmailActivityUserDetail", "a CSV usage report"),
+            Map.entry("EmailAppUsageUserDetail", "a CSV usage report"),
+            Map.entry("MailboxUsageDetails", "a CSV usage report"),
+            Map.entry("Office365ActiveUserDetail", "a CSV usage report"),
+            Map.entry("Office365GroupsActivityDetail", "a CSV usage report"));
 
     private static CsdlModel csdl;
 
@@ -49,6 +72,7 @@ class CatalogMatchesCsdlTest {
 
     static Stream<Arguments> graphTables() {
         return Catalog.of(SchemaKind.MSGRAPH).tables().stream()
+                .filter(t -> !NOT_ONE_TYPE.containsKey(t.name()))
                 .map(t -> Arguments.of(t.name(), ENTITY_OF_TABLE.get(t.name()), t));
     }
 
@@ -59,6 +83,7 @@ class CatalogMatchesCsdlTest {
             assertNotNull(t.graph(), t.name() + " has no Graph resource");
             tables.add(t.name());
         }
+        tables.removeAll(NOT_ONE_TYPE.keySet());
         assertEquals(new TreeSet<>(ENTITY_OF_TABLE.keySet()), tables,
                 "declare the entity type of each Graph table in ENTITY_OF_TABLE");
     }
@@ -113,7 +138,11 @@ class CatalogMatchesCsdlTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("graphTables")
     void columnsFollowTheCsdlOrderWithIdFirst(String name, String entity, TableDef table) {
-        assertEquals("id", table.columns().get(0).name(), name);
+        if (table.graph().elements() == null
+                && csdl.allProperties(entity).stream().anyMatch(p -> p.name().equals("id"))) {
+            // rows of an element view are elements of a collection, which have no id
+            assertEquals("id", table.columns().get(0).name(), name);
+        }
         List<String> expected = new ArrayList<>();
         for (CsdlModel.Property p : csdl.allProperties(entity)) {
             expected.add(p.name());

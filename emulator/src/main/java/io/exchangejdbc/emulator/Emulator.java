@@ -64,7 +64,7 @@ public final class Emulator implements AutoCloseable {
     /** Application permissions (app roles) granted to the default application. */
     public static final Set<String> DEFAULT_APP_ROLES = Set.of("Mail.ReadWrite", "Mail.Send",
             "User.Read.All", "Calendars.ReadWrite", "Contacts.ReadWrite",
-            "MailboxSettings.ReadWrite");
+            "MailboxSettings.ReadWrite", "Group.Read.All", "Reports.Read.All");
     /** Delegated permissions (scopes) consented for the default application. */
     public static final Set<String> DEFAULT_DELEGATED_SCOPES = Set.of("Mail.ReadWrite",
             "Mail.Send", "User.Read", "User.ReadBasic.All", "Calendars.ReadWrite",
@@ -117,6 +117,20 @@ public final class Emulator implements AutoCloseable {
                         new ManagedIdentityFront(tenant, tokens, clock, identityHeader), ews),
                 requestLog, faults, clock, b.https ? tls : null);
         server.limiter().configure(b.throttling);
+    }
+
+    /**
+     * Switches pre-rendered answers on or off: when on, a {@code GET} answered before is answered
+     * again from the bytes then sent, so that reading the same data repeatedly costs the
+     * emulator next to nothing (for benchmarks). Any other request empties the kept answers.
+     */
+    public void setPrerenderedPages(boolean on) {
+        server.pages().enable(on);
+    }
+
+    /** How many requests were answered from pre-rendered pages. */
+    public long prerenderedHits() {
+        return server.pages().hits();
     }
 
     /** Returns a builder with the defaults: seed 42, 5 users, 200 messages each, port 0. */

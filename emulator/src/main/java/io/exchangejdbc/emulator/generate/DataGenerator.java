@@ -88,6 +88,7 @@ public final class DataGenerator {
             new CalendarGenerator(settings).fill(tenant.mailbox(users.get(i)), users, i);
         }
         addRooms(tenant);
+        new DirectorySeeder(settings).seed(tenant, users);
         return tenant;
     }
 

@@ -68,9 +68,11 @@ public final class GraphFront implements Front {
     private static final int SEARCH_LIMIT = 1000;
 
     /** The collections served, with their page sizes and how their next links page. */
-    private enum CollectionKind {
+    enum CollectionKind {
         MESSAGES(10, 1000, false), MAIL_FOLDERS(10, 1000, false), USERS(100, 999, true),
-        ATTACHMENTS(1000, 1000, false);
+        ATTACHMENTS(1000, 1000, false),
+        CONTACTS(10, 1000, false), CONTACT_FOLDERS(10, 1000, false), GROUPS(100, 999, true),
+        GROUP_MEMBERS(100, 999, true);
 
         private final int defaultPageSize;
         private final int maxTop;
@@ -88,6 +90,9 @@ public final class GraphFront implements Front {
     private final Clock clock;
     private final ResultCache cache = new ResultCache(32);
     private final CalendarRoutes calendarRoutes = new CalendarRoutes();
+    private final ContactRoutes contactRoutes = new ContactRoutes(this);
+    private final GroupRoutes groupRoutes = new GroupRoutes(this);
+    private final ReportRoutes reportRoutes = new ReportRoutes();
 
     /** Creates the front over the store, accepting tokens of the given token service. */
     public GraphFront(Store store, TokenService tokens, Clock clock) {
@@ -154,6 +159,11 @@ public final class GraphFront implements Front {
     @Override
     public void handle(Request request, Response response) throws IOException {
         try {
+            if (ReportRoutes.isDownload(request)) {
+                // a pre-authenticated link: no token is asked for
+                reportRoutes.download(request, response);
+                return;
+            }
             Caller caller = authenticate(request);
             if (!request.method().equals("GET")) {
                 throw new GraphError(405, "Request_BadRequest", "The HTTP method '"
@@ -193,7 +203,7 @@ public final class GraphFront implements Front {
         }
     }
 
-    private static void traceHeaders(Request request, Response response) {
+    static void traceHeaders(Request request, Response response) {
         response.setHeader("request-id", request.requestId());
         response.setHeader("client-request-id", request.clientRequestId());
         response.setHeader("OData-Version", "4.0");
@@ -261,6 +271,10 @@ public final class GraphFront implements Front {
                     : new GraphError(404, "ErrorInvalidUser", "The requested user '" + key
                             + "' is invalid."));
             userRoute(request, response, caller, prefs, user, rest);
+        } else if (head.equalsIgnoreCase("groups")) {
+            groupRoutes.handle(request, response, caller, segs);
+        } else if (head.equalsIgnoreCase("reports")) {
+            reportRoutes.handle(request, response, caller, segs);
         } else {
             throw GraphError.segmentNotFound(head);
         }
@@ -294,6 +308,10 @@ public final class GraphFront implements Front {
         } else if (CalendarRoutes.serves(seg)) {
             calendarRoutes.route(request, response, caller, user,
                     caller.tenant().mailbox(user).calendars(), rest, userContext);
+        } else if (ContactRoutes.serves(seg)) {
+            contactRoutes.handle(request, response, caller, user, rest, userContext);
+        } else if (seg.equalsIgnoreCase("mailboxSettings")) {
+            MailboxSettingsRoute.handle(request, response, caller, user, rest);
         } else {
             throw GraphError.segmentNotFound(seg);
         }
@@ -373,7 +391,7 @@ public final class GraphFront implements Front {
         }
     }
 
-    private static void authorizeDirectory(Caller caller, User target) {
+    static void authorizeDirectory(Caller caller, User target) {
         AccessToken t = caller.token();
         boolean self = t.isDelegated() && target != null
                 && caller.user().id().equals(target.id());
@@ -460,8 +478,7 @@ public final class GraphFront implements Front {
             Mailbox mailbox, MailFolder scope, String context, boolean countOnly)
             throws IOException {
         QueryOptions q = QueryOptions.parse(request, GraphModel.MESSAGE_TYPE);
-        boolean expandAttachments = checkExpand(q, GraphModel.MESSAGE_TYPE,
-                Set.of("attachments"));
+        EntityExtra expansion = MessageExpansion.parse(q.expand).extra(mailbox);
         if (q.search != null && q.filter != null) {
             throw new GraphError(400, "ErrorInvalidUrlQuery",
                     "The query parameter '$filter' is invalid.");
@@ -492,8 +509,7 @@ public final class GraphFront implements Front {
         }
         ValueContext ctx = new ValueContext(prefs.bodyAsText());
         writeCollection(request, response, prefs, CollectionKind.MESSAGES, GraphModel.MESSAGE,
-                result, q, context, ctx, expandAttachments ? GraphFront::writeAttachments
-                        : null);
+                result, q, context, ctx, expansion);
     }
 
     @SuppressWarnings("unchecked")
@@ -504,14 +520,12 @@ public final class GraphFront implements Front {
     private void getMessage(Request request, Response response, Preferences prefs,
             Message message, String context) throws IOException {
         QueryOptions q = QueryOptions.parse(request, GraphModel.MESSAGE_TYPE);
-        boolean expandAttachments = checkExpand(q, GraphModel.MESSAGE_TYPE,
-                Set.of("attachments"));
         writeEntity(request, response, prefs, GraphModel.MESSAGE, message, context, q,
                 new ValueContext(prefs.bodyAsText()),
-                expandAttachments ? GraphFront::writeAttachments : null);
+                MessageExpansion.parse(q.expand).extra(message.folder().mailbox()));
     }
 
-    private static void writeAttachments(JsonGenerator g, Object entity) throws IOException {
+    static void writeAttachments(JsonGenerator g, Object entity) throws IOException {
         Message m = (Message) entity;
         g.writeArrayFieldStart("attachments");
         List<Attachment> list = m.attachments();
@@ -558,7 +572,7 @@ public final class GraphFront implements Front {
 
     // ---- shared collection machinery
 
-    private static boolean checkExpand(QueryOptions q, StructuredType type, Set<String> allowed) {
+    static boolean checkExpand(QueryOptions q, StructuredType type, Set<String> allowed) {
         if (q.expand == null) {
             return false;
         }
@@ -574,7 +588,7 @@ public final class GraphFront implements Front {
         return any;
     }
 
-    private static List<Object> shape(List<Object> items, QueryOptions q) {
+    static List<Object> shape(List<Object> items, QueryOptions q) {
         List<Object> out = items;
         if (q.filter != null) {
             out = new ArrayList<>();
@@ -599,7 +613,7 @@ public final class GraphFront implements Front {
         response.send(200, "text/plain;charset=utf-8", String.valueOf(count));
     }
 
-    private void writeCollection(Request request, Response response, Preferences prefs,
+    void writeCollection(Request request, Response response, Preferences prefs,
             CollectionKind kind, EntityModel model, List<Object> result, QueryOptions q,
             String context, ValueContext ctx, EntityExtra extra) throws IOException {
         int pageSize;
@@ -665,7 +679,7 @@ public final class GraphFront implements Front {
         }
     }
 
-    private void writeEntity(Request request, Response response, Preferences prefs,
+    void writeEntity(Request request, Response response, Preferences prefs,
             EntityModel model, Object entity, String context, QueryOptions q, ValueContext ctx,
             EntityExtra extra) throws IOException {
         List<PropertyDef> props = EntityWriter.properties(model, q.select);
@@ -732,7 +746,7 @@ public final class GraphFront implements Front {
 
     /** Writes extra fields of an entity, such as expanded attachments. */
     @FunctionalInterface
-    private interface EntityExtra {
+    interface EntityExtra {
         void write(JsonGenerator g, Object entity) throws IOException;
     }
 }

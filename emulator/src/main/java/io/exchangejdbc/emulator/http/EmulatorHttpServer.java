@@ -46,6 +46,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
     private final Clock clock;
     private final TlsIdentity tls;
     private final MailboxLimiter limiter = new MailboxLimiter();
+    private final PageCache pages = new PageCache();
     private HttpServer server;
     private ExecutorService executor;
     private String baseUrl;
@@ -122,6 +123,11 @@ public final class EmulatorHttpServer implements AutoCloseable {
         return baseUrl;
     }
 
+    /** Returns the cache of pre-rendered answers (off at first). */
+    public PageCache pages() {
+        return pages;
+    }
+
     /** Returns the limiter that throttles requests per application and mailbox (off at first). */
     public MailboxLimiter limiter() {
         return limiter;
@@ -179,7 +185,10 @@ public final class EmulatorHttpServer implements AutoCloseable {
                         + "\"message\":\"No service at this path.\"}}");
             } else if (fault != null && fault.kind() == FaultSpec.Kind.RESPOND) {
                 respond(front, request, response, fault);
+            } else if (fault == null && pages.enabled()) {
+                servePrerendered(front, request, response);
             } else {
+                pages.observe(request);
                 serve(front, request, response);
             }
             response.finish();
@@ -207,6 +216,24 @@ public final class EmulatorHttpServer implements AutoCloseable {
             front.sendError(request, response, 429, "TooManyRequests",
                     "Please retry again later.");
         }
+    }
+
+    /** Answers from a kept page, or renders the answer and keeps it. */
+    private void servePrerendered(Front front, Request request, Response response)
+            throws IOException {
+        pages.observe(request);
+        String key = pages.key(request);
+        PageCache.Page page = key == null ? null : pages.get(key);
+        if (page != null) {
+            page.headers().forEach((name, values) -> values.forEach(v -> response.header(name, v)));
+            response.send(page.status(), page.contentType(), page.body());
+            return;
+        }
+        if (key != null) {
+            response.capture(bytes -> pages.put(key, new PageCache.Page(response.status(),
+                    response.contentType(), response.extraHeaders(), bytes)));
+        }
+        serve(front, request, response);
     }
 
     private static void serve(Front front, Request request, Response response)

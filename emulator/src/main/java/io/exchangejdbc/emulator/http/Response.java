@@ -9,6 +9,10 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -26,6 +30,7 @@ public final class Response {
     private int status;
     private ResponseBody body;
     private Runnable beforeEnd;
+    private Consumer<byte[]> capture;
 
     /**
      * Creates the response of an exchange; {@code onStatus} learns the status before any byte
@@ -69,7 +74,7 @@ public final class Response {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
-        body = new ResponseBody(exchange, statusCode, truncate);
+        body = new ResponseBody(exchange, statusCode, truncate, capture);
         if (beforeEnd != null) {
             body.beforeEnd(beforeEnd);
         }
@@ -100,6 +105,30 @@ public final class Response {
     /** Sends a response without a body. */
     public void sendEmpty(int statusCode) throws IOException {
         body(statusCode, null).close();
+    }
+
+    /** Hands the whole body, once complete, to {@code sink} (for {@link PageCache}). */
+    void capture(Consumer<byte[]> sink) {
+        checkNotStarted();
+        this.capture = sink;
+    }
+
+    /** The content type set, or null. */
+    String contentType() {
+        return exchange.getResponseHeaders().getFirst("Content-Type");
+    }
+
+    /** The response headers other than those the server sets itself. */
+    Map<String, List<String>> extraHeaders() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        exchange.getResponseHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-length")
+                    && !name.equalsIgnoreCase("Transfer-encoding")
+                    && !name.equalsIgnoreCase("Date")) {
+                out.put(name, List.copyOf(values));
+            }
+        });
+        return out;
     }
 
     /** Runs {@code action} once the body is complete, just before its last bytes go out. */

@@ -1,9 +1,11 @@
 package io.exchangejdbc.emulator.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Output stream of a response body that keeps small bodies in memory, to send them with a
@@ -25,11 +27,16 @@ final class ResponseBody extends OutputStream {
     private OutputStream out;
     private boolean closed;
     private Runnable beforeEnd;
+    private final Consumer<byte[]> capture;
+    private final ByteArrayOutputStream captured;
 
-    ResponseBody(HttpExchange exchange, int status, boolean truncate) {
+    ResponseBody(HttpExchange exchange, int status, boolean truncate,
+            Consumer<byte[]> capture) {
         this.exchange = exchange;
         this.status = status;
         this.truncate = truncate;
+        this.capture = capture;
+        this.captured = capture == null ? null : new ByteArrayOutputStream();
     }
 
     /** Runs {@code action} once the body is complete, before its last bytes go out. */
@@ -46,6 +53,9 @@ final class ResponseBody extends OutputStream {
     public void write(byte[] b, int off, int len) throws IOException {
         if (closed) {
             throw new IOException("response body closed");
+        }
+        if (captured != null) {
+            captured.write(b, off, len);
         }
         if (out != null) {
             out.write(b, off, len);
@@ -80,6 +90,9 @@ final class ResponseBody extends OutputStream {
             return;
         }
         closed = true;
+        if (captured != null) {
+            capture.accept(captured.toByteArray());
+        }
         if (beforeEnd != null) {
             // Before, not after: a client that has read the whole answer may already be sending
             // its next request, which must not find this one still counted.

@@ -42,6 +42,9 @@ public final class Mailbox {
     private volatile Snapshot snapshot;
     private MailboxCalendars calendars;
     private TaskList tasks;
+    private final ContactBook contacts;
+    private final ExtendedProperties extendedProperties = new ExtendedProperties();
+    private volatile MailboxSettings settings = MailboxSettings.defaults();
 
     Mailbox(User owner, Clock clock) {
         this.owner = requireNonNull(owner, "owner");
@@ -49,6 +52,7 @@ public final class Mailbox {
         this.key = ItemIds.mailboxKey(owner.id());
         this.keyHash = Arrays.hashCode(key);
         this.rootParentId = ItemIds.encode(ItemIds.FOLDER, key, 0);
+        this.contacts = new ContactBook(key);
         this.root = newFolder(null, WellKnownFolder.MSGFOLDERROOT.displayName(),
                 WellKnownFolder.MSGFOLDERROOT, false);
         wellKnown.put(WellKnownFolder.MSGFOLDERROOT, root);
@@ -73,6 +77,26 @@ public final class Mailbox {
             tasks = new TaskList(this, clock);
         }
         return tasks;
+    }
+
+    /** Returns the contact folders and contacts of the mailbox. */
+    public ContactBook contacts() {
+        return contacts;
+    }
+
+    /** Returns the single-value extended properties of the mailbox's messages. */
+    public ExtendedProperties extendedProperties() {
+        return extendedProperties;
+    }
+
+    /** Returns the mailbox settings (time zone, working hours, automatic replies...). */
+    public MailboxSettings settings() {
+        return settings;
+    }
+
+    /** Replaces the mailbox settings. */
+    public void setSettings(MailboxSettings newSettings) {
+        this.settings = requireNonNull(newSettings, "newSettings");
     }
 
     /** Returns the user who owns the mailbox. */

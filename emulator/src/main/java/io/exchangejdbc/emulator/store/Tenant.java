@@ -29,6 +29,7 @@ public final class Tenant {
     private volatile AppRegistration systemAssignedIdentity;
     private final MailboxPermissions permissions = new MailboxPermissions();
     private final List<RoomList> roomLists = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Group> groups = new ArrayList<>();
 
     Tenant(String id, String domain, String displayName, Clock clock) {
         this.id = UUID.fromString(requireNonNull(id, "id")).toString();
@@ -94,6 +95,28 @@ public final class Tenant {
     /** Finds the mailbox of a user given by object id or user principal name. */
     public Optional<Mailbox> mailbox(String idOrUpn) {
         return user(idOrUpn).map(this::mailbox);
+    }
+
+    /** Adds a group of the directory. */
+    public synchronized Group addGroup(Group group) {
+        requireNonNull(group, "group");
+        groups.add(group);
+        return group;
+    }
+
+    /** Returns the groups in the order they were added. */
+    public synchronized List<Group> groups() {
+        return List.copyOf(groups);
+    }
+
+    /** Finds a group by object id (ignoring case). */
+    public synchronized Optional<Group> group(String id) {
+        for (Group g : groups) {
+            if (g.id().equalsIgnoreCase(id)) {
+                return Optional.of(g);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Registers an application, replacing one with the same client id. */

@@ -1,0 +1,36 @@
+package io.exchangejdbc.emulator.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A group of the directory (a Microsoft 365 group or a security group) and its members.
+ *
+ * @param id              object id (a GUID)
+ * @param displayName     name shown in the address book
+ * @param description     free text, may be null
+ * @param mail            SMTP address of a mail-enabled group, else null
+ * @param mailNickname    mail alias
+ * @param groupTypes      {@code Unified} for a Microsoft 365 group, empty for a security group
+ * @param mailEnabled     whether the group receives mail
+ * @param securityEnabled whether the group is a security group
+ * @param visibility      {@code Public}, {@code Private} or null
+ * @param createdDateTime when the group was created
+ * @param members         the users who are members, in the order they were added
+ * @see <a href="https://learn.microsoft.com/graph/api/resources/group">group</a>
+ */
+public record Group(String id, String displayName, String description, String mail,
+        String mailNickname, List<String> groupTypes, boolean mailEnabled,
+        boolean securityEnabled, String visibility, Instant createdDateTime,
+        List<User> members) {
+
+    /** Checks the id and copies the collections. */
+    public Group {
+        requireNonNull(id, "id");
+        requireNonNull(displayName, "displayName");
+        groupTypes = List.copyOf(groupTypes);
+        members = List.copyOf(members);
+    }
+}
