@@ -3,6 +3,8 @@ package io.exchangejdbc.emulator.ews;
 import static java.util.Objects.requireNonNull;
 
 import io.exchangejdbc.emulator.store.CalendarFolder;
+import io.exchangejdbc.emulator.store.Contact;
+import io.exchangejdbc.emulator.store.ContactFolder;
 import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.MailFolder;
 import io.exchangejdbc.emulator.store.TaskItem;
@@ -225,6 +227,62 @@ final class EwsContext {
                             "Access is denied. Check credentials and try again.");
                 }
                 return e;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A contact folder and the mailbox holding it.
+     *
+     * @param mailbox the mailbox
+     * @param folder the contact folder
+     */
+    record ContactsRef(Mailbox mailbox, ContactFolder folder) {
+    }
+
+    /** Resolves a folder id to a contact folder, if it names one ({@code contacts} included). */
+    Optional<ContactsRef> contactFolder(XmlElement id) {
+        if (id.name().equals("DistinguishedFolderId")) {
+            if (!"contacts".equalsIgnoreCase(id.attr("Id"))) {
+                return Optional.empty();
+            }
+            Mailbox mailbox = id.child("Mailbox")
+                    .map(mb -> mailbox(mb.childText("EmailAddress"))).orElseGet(this::ownMailbox);
+            return Optional.of(new ContactsRef(mailbox, mailbox.contacts().defaultFolder()));
+        }
+        String raw = id.attr("Id");
+        if (!id.name().equals("FolderId") || !EwsIds.isWellFormed(raw)) {
+            return Optional.empty();
+        }
+        for (User u : tenant().users()) {
+            Mailbox box = tenant().mailbox(u);
+            Optional<ContactFolder> f = box.contacts().folder(EwsIds.toStore(raw));
+            if (f.isPresent()) {
+                if (!mayOpen(u)) {
+                    throw EwsException.of("ErrorAccessDenied",
+                            "Access is denied. Check credentials and try again.");
+                }
+                return Optional.of(new ContactsRef(box, f.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Resolves a {@code t:ItemId} to a contact the request may open, if it names one. */
+    Optional<Contact> contact(XmlElement itemId) {
+        String raw = itemId.attr("Id");
+        if (!EwsIds.isWellFormed(raw)) {
+            return Optional.empty();
+        }
+        for (User u : tenant().users()) {
+            Optional<Contact> c = tenant().mailbox(u).contacts().contact(EwsIds.toStore(raw));
+            if (c.isPresent()) {
+                if (!mayOpen(u)) {
+                    throw EwsException.of("ErrorAccessDenied",
+                            "Access is denied. Check credentials and try again.");
+                }
+                return c;
             }
         }
         return Optional.empty();

@@ -1,6 +1,7 @@
 package io.exchangejdbc.emulator.ews;
 
 import io.exchangejdbc.emulator.ews.MessageFields.Field;
+import io.exchangejdbc.emulator.store.Contact;
 import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.MailFolder;
 import io.exchangejdbc.emulator.store.Message;
@@ -68,6 +69,20 @@ final class FindItem implements EwsOperation {
             }
             if (tasks.isPresent()) {
                 taskItems(ctx, req, w, tasks.get(), idOnly);
+                continue;
+            }
+            Optional<EwsContext.ContactsRef> contacts;
+            try {
+                contacts = ctx.contactFolder(parentId);
+            } catch (EwsException e) {
+                if (e.isFault()) {
+                    throw e;
+                }
+                ResponseMessages.write(w, "m:FindItemResponseMessage", e);
+                continue;
+            }
+            if (contacts.isPresent()) {
+                contactItems(ctx, req, w, contacts.get(), idOnly);
                 continue;
             }
             EwsException error = null;
@@ -238,6 +253,50 @@ final class FindItem implements EwsOperation {
             w.start("t:Items");
             for (TaskItem t : items) {
                 TaskItems.write(w, t, idOnly, false);
+            }
+            w.end().end();
+        });
+    }
+
+    /** Writes the response message of a contact folder: restricted, sorted and paged. */
+    private static void contactItems(EwsContext ctx, XmlElement req, EwsWriter w,
+            EwsContext.ContactsRef folder, boolean idOnly) {
+        EwsException error = null;
+        List<Contact> page = List.of();
+        IndexedPage p = null;
+        try {
+            Predicate<Contact> filter = req.child("Restriction")
+                    .map(r -> Restriction.compile(r, ctx, ContactItems::prop)).orElse(c -> true);
+            List<Contact> all = new ArrayList<>();
+            for (Contact c : folder.folder().contacts()) {
+                if (filter.test(c)) {
+                    all.add(c);
+                }
+            }
+            Optional<XmlElement> sort = req.child("SortOrder");
+            if (sort.isPresent()) {
+                all.sort(Restriction.sortOrder(sort.get(), ctx, ContactItems::prop));
+            }
+            p = IndexedPage.of(req.child("IndexedPageItemView").orElse(null), all.size(),
+                    ctx.behaviour());
+            page = all.subList(p.start(), p.start() + p.count());
+        } catch (EwsException e) {
+            if (e.isFault()) {
+                throw e;
+            }
+            error = e;
+        }
+        IndexedPage paging = p;
+        List<Contact> items = page;
+        ResponseMessages.write(w, "m:FindItemResponseMessage", error, ok -> {
+            if (!ok) {
+                return;
+            }
+            w.start("m:RootFolder");
+            paging.writeAttributes(w);
+            w.start("t:Items");
+            for (Contact c : items) {
+                ContactItems.write(w, c, idOnly);
             }
             w.end().end();
         });

@@ -114,6 +114,15 @@ final class FolderReads {
                         });
                         continue;
                     }
+                    Optional<EwsContext.ContactsRef> contacts = ctx.contactFolder(id);
+                    if (contacts.isPresent()) {
+                        ResponseMessages.write(w, "m:GetFolderResponseMessage", null, ok -> {
+                            w.start("m:Folders");
+                            shape.writeContacts(w, contacts.get());
+                            w.end();
+                        });
+                        continue;
+                    }
                     Optional<TaskList> tasks = ctx.taskFolder(id);
                     if (tasks.isPresent()) {
                         ResponseMessages.write(w, "m:GetFolderResponseMessage", null, ok -> {

@@ -127,6 +127,32 @@ final class FolderShape {
         w.end();
     }
 
+    /** Writes a contact folder as a {@code t:ContactsFolder}. */
+    void writeContacts(EwsWriter w, EwsContext.ContactsRef ref) {
+        w.start("t:ContactsFolder");
+        for (String uri : ORDER) {
+            if (!wanted.contains(uri)) {
+                continue;
+            }
+            switch (uri) {
+                case "folder:FolderId" -> w.start("t:FolderId")
+                        .attr("Id", EwsIds.toEws(ref.folder().id())).end();
+                case "folder:ParentFolderId" -> w.start("t:ParentFolderId")
+                        .attr("Id", EwsIds.toEws(ref.folder().parentFolderId())).end();
+                case "folder:FolderClass" -> w.leaf("t:FolderClass", "IPF.Contact");
+                case "folder:DisplayName" -> w.leaf("t:DisplayName", ref.folder().displayName());
+                case "folder:TotalCount" -> w.leaf("t:TotalCount",
+                        ref.folder().contacts().size());
+                case "folder:ChildFolderCount" -> w.leaf("t:ChildFolderCount",
+                        ref.folder().children().size());
+                default -> {
+                    // Contact folders have no unread count.
+                }
+            }
+        }
+        w.end();
+    }
+
     /** Returns the child folders that folder listings show. */
     static List<MailFolder> visibleChildren(MailFolder f) {
         return f.children().stream().filter(c -> !c.isHidden()).toList();

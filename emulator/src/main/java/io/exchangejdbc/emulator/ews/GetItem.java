@@ -1,5 +1,6 @@
 package io.exchangejdbc.emulator.ews;
 
+import io.exchangejdbc.emulator.store.Contact;
 import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.Message;
 import io.exchangejdbc.emulator.store.TaskItem;
@@ -37,6 +38,16 @@ final class GetItem implements EwsOperation {
                     ResponseMessages.write(w, "m:GetItemResponseMessage", null, ok -> {
                         w.start("m:Items");
                         CalendarItems.write(w, found, idOnly, true);
+                        w.end();
+                    });
+                    continue;
+                }
+                Optional<Contact> contact = ctx.contact(id);
+                if (contact.isPresent()) {
+                    Contact found = contact.get();
+                    ResponseMessages.write(w, "m:GetItemResponseMessage", null, ok -> {
+                        w.start("m:Items");
+                        ContactItems.write(w, found, idOnly);
                         w.end();
                     });
                     continue;

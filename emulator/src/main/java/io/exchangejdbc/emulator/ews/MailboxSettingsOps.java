@@ -1,22 +1,34 @@
 package io.exchangejdbc.emulator.ews;
 
-import io.exchangejdbc.emulator.store.AutomaticReplies;
 import io.exchangejdbc.emulator.store.Mailbox;
+import io.exchangejdbc.emulator.store.MailboxSettings;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * GetUserOofSettings and SetUserOofSettings: a mailbox's automatic replies, kept in the store
- * (so Graph's mailbox settings can show the same).
+ * GetUserOofSettings and SetUserOofSettings: a mailbox's automatic replies, kept in the store's
+ * mailbox settings, which Graph's {@code mailboxSettings} shows too (EWS {@code Enabled} is
+ * Graph's {@code alwaysEnabled}, {@code Known} its {@code contactsOnly}).
  *
  * @see <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/getuseroofsettings-operation">GetUserOofSettings operation</a>
  */
 final class MailboxSettingsOps {
 
-    private static final Set<String> STATES = Set.of("Disabled", "Enabled", "Scheduled");
-    private static final Set<String> AUDIENCES = Set.of("None", "Known", "All");
+    private static final Map<String, String> STATES = Map.of("Disabled", "disabled",
+            "Enabled", "alwaysEnabled", "Scheduled", "scheduled");
+    private static final Map<String, String> AUDIENCES = Map.of("None", "none",
+            "Known", "contactsOnly", "All", "all");
+
+    private static String ews(Map<String, String> names, String graph) {
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            if (e.getValue().equalsIgnoreCase(graph)) {
+                return e.getKey();
+            }
+        }
+        return names == STATES ? "Disabled" : "All";
+    }
 
     private MailboxSettingsOps() {
     }
@@ -39,16 +51,16 @@ final class MailboxSettingsOps {
 
         @Override
         public void execute(EwsContext ctx, XmlElement req, EwsWriter w) {
-            AutomaticReplies r = mailbox(ctx, req).automaticReplies();
+            MailboxSettings r = mailbox(ctx, req).settings();
             head(w, null);
-            w.start("t:OofSettings").leaf("t:OofState", r.state())
-                    .leaf("t:ExternalAudience", r.externalAudience());
-            if (r.start() != null && r.end() != null) {
-                w.start("t:Duration").leaf("t:StartTime", r.start()).leaf("t:EndTime", r.end())
-                        .end();
+            w.start("t:OofSettings").leaf("t:OofState", ews(STATES, r.autoReplyStatus()))
+                    .leaf("t:ExternalAudience", ews(AUDIENCES, r.externalAudience()));
+            if (r.scheduledStart() != null && r.scheduledEnd() != null) {
+                w.start("t:Duration").leaf("t:StartTime", r.scheduledStart())
+                        .leaf("t:EndTime", r.scheduledEnd()).end();
             }
-            w.start("t:InternalReply").leaf("t:Message", r.internalReply()).end();
-            w.start("t:ExternalReply").leaf("t:Message", r.externalReply()).end();
+            w.start("t:InternalReply").leaf("t:Message", r.internalReplyMessage()).end();
+            w.start("t:ExternalReply").leaf("t:Message", r.externalReplyMessage()).end();
             w.end();
             w.leaf("m:AllowExternalOof", "All");
         }
@@ -67,7 +79,7 @@ final class MailboxSettingsOps {
             XmlElement s = req.required("UserOofSettings");
             String state = s.required("OofState").text();
             String audience = s.required("ExternalAudience").text();
-            if (!STATES.contains(state) || !AUDIENCES.contains(audience)) {
+            if (!STATES.containsKey(state) || !AUDIENCES.containsKey(audience)) {
                 throw EwsException.schema("OofState or ExternalAudience has an invalid value.");
             }
             Instant start = null;
@@ -84,13 +96,16 @@ final class MailboxSettingsOps {
                 throw EwsException.of("ErrorInvalidScheduledOofDuration",
                         "A scheduled reply needs a duration.");
             }
-            AutomaticReplies old = box.automaticReplies();
+            MailboxSettings old = box.settings();
             String internal = s.child("InternalReply").map(x -> x.childText("Message"))
-                    .orElse(old.internalReply());
+                    .orElse(old.internalReplyMessage());
             String external = s.child("ExternalReply").map(x -> x.childText("Message"))
-                    .orElse(old.externalReply());
-            box.setAutomaticReplies(new AutomaticReplies(state, audience, start, end, internal,
-                    external));
+                    .orElse(old.externalReplyMessage());
+            box.setSettings(new MailboxSettings(old.timeZone(), old.languageLocale(),
+                    old.languageDisplayName(), old.dateFormat(), old.timeFormat(),
+                    old.workingDays(), old.workStart(), old.workEnd(), old.workTimeZone(),
+                    STATES.get(state), AUDIENCES.get(audience), internal == null ? "" : internal,
+                    external == null ? "" : external, start, end));
             head(w, null);
         }
 

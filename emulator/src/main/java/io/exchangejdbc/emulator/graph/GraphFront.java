@@ -93,6 +93,8 @@ public final class GraphFront implements Front {
     private final ContactRoutes contactRoutes = new ContactRoutes(this);
     private final GroupRoutes groupRoutes = new GroupRoutes(this);
     private final ReportRoutes reportRoutes = new ReportRoutes();
+    private final BatchItemFaults batchItemFaults = new BatchItemFaults();
+    private final GraphWrites writes;
 
     /** Creates the front over the store, accepting tokens of the given token service. */
     public GraphFront(Store store, TokenService tokens, Clock clock) {

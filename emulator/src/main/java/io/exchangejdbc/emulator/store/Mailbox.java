@@ -35,7 +35,6 @@ public final class Mailbox {
     private final ArrayList<Message> bySeq = new ArrayList<>();
     private long version;
     private int lastFolderSeq;
-    private volatile AutomaticReplies automaticReplies = AutomaticReplies.DISABLED;
     private final Map<Attachment, byte[]> attachmentContents =
             Collections.synchronizedMap(new IdentityHashMap<>());
     private int messageCount;
@@ -325,15 +324,6 @@ public final class Mailbox {
         return b == null ? Optional.empty() : Optional.of(b.clone());
     }
 
-    /** Returns the automatic replies (out-of-office) settings. */
-    public AutomaticReplies automaticReplies() {
-        return automaticReplies;
-    }
-
-    /** Replaces the automatic replies (out-of-office) settings. */
-    public void setAutomaticReplies(AutomaticReplies settings) {
-        this.automaticReplies = requireNonNull(settings, "settings");
-    }
     /** Returns the number of messages in the mailbox. */
     public synchronized int messageCount() {
         return messageCount;

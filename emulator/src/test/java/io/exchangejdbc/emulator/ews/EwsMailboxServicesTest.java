@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.exchangejdbc.emulator.Emulator;
-import io.exchangejdbc.emulator.store.AutomaticReplies;
+import io.exchangejdbc.emulator.store.MailboxSettings;
 import io.exchangejdbc.emulator.store.RoomList;
 import io.exchangejdbc.emulator.store.User;
+import io.exchangejdbc.emulator.testing.TestHttp;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -58,10 +59,15 @@ class EwsMailboxServicesTest {
                 + "</t:UserOofSettings></m:SetUserOofSettingsRequest>");
         assertEquals("NoError", set.response().required("ResponseMessage")
                 .childText("ResponseCode"), set.body());
-        AutomaticReplies stored = emu.store().mailbox(adele.userPrincipalName())
-                .automaticReplies();
-        assertEquals("Scheduled", stored.state());
-        assertEquals(Instant.parse("2027-01-04T00:00:00Z"), stored.end());
+        MailboxSettings stored = emu.store().mailbox(adele.userPrincipalName()).settings();
+        assertEquals("scheduled", stored.autoReplyStatus(), "Graph's spelling in the store");
+        assertEquals("contactsOnly", stored.externalAudience());
+        assertEquals(Instant.parse("2027-01-04T00:00:00Z"), stored.scheduledEnd());
+        TestHttp.Reply graph = new TestHttp().get(emu.graphUrl() + "/v1.0/users/" + adele.id()
+                + "/mailboxSettings", emu.issueAppToken(emu.defaultClientId()));
+        assertEquals(200, graph.status(), graph.body());
+        assertEquals("scheduled", ((java.util.Map<?, ?>) graph.json()
+                .get("automaticRepliesSetting")).get("status"), "Graph sees the same setting");
         XmlElement after = ews.call(getOof(adele.mail())).response().required("OofSettings");
         assertEquals("Scheduled", after.childText("OofState"));
         assertEquals("Known", after.childText("ExternalAudience"));
