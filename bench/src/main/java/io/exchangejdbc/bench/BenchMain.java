@@ -5,6 +5,7 @@ import com.microsoft.kiota.authentication.AuthenticationProvider;
 import io.exchangejdbc.emulator.Emulator;
 import io.exchangejdbc.emulator.http.LoggedRequest;
 import io.exchangejdbc.emulator.http.Throttling;
+import io.exchangejdbc.emulator.store.WellKnownFolder;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -35,7 +36,7 @@ import java.util.Map;
  *
  * <p>Usage: {@code java -jar bench/target/exchange-bench.jar [--graph-rows N] [--memory-rows N]
  * [--runs N] [--mailboxes N] [--mailbox-rows N] [--mailbox-seconds N] [--only-mailboxes]
- * [--out FILE]}, run from the repository root (the cold-start scenario starts {@code ./exsql}).
+ * [--ews-rows N] [--only-ews] [--out FILE]}, run from the repository root (the cold-start scenario starts {@code ./exsql}).
  */
 public final class BenchMain {
 
@@ -47,6 +48,8 @@ public final class BenchMain {
     private final int mailboxRows;
     private final int mailboxSeconds;
     private final boolean onlyMailboxes;
+    private int ewsRows = 100_000;
+    private boolean onlyEws;
     private final List<Measurement> measurements = new ArrayList<>();
     private final Map<String, String> figures = new LinkedHashMap<>();
 
@@ -71,6 +74,8 @@ public final class BenchMain {
         int mailboxRows = 2_000;
         int mailboxSeconds = 60;
         boolean onlyMailboxes = false;
+        int ewsRows = 100_000;
+        boolean onlyEws = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--graph-rows" -> graphRows = Integer.parseInt(args[++i]);
@@ -81,17 +86,28 @@ public final class BenchMain {
                 case "--mailbox-rows" -> mailboxRows = Integer.parseInt(args[++i]);
                 case "--mailbox-seconds" -> mailboxSeconds = Integer.parseInt(args[++i]);
                 case "--only-mailboxes" -> onlyMailboxes = true;
+                case "--ews-rows" -> ewsRows = Integer.parseInt(args[++i]);
+                case "--only-ews" -> onlyEws = true;
                 default -> throw new IllegalArgumentException("usage: exchange-bench"
                         + " [--graph-rows N] [--memory-rows N] [--runs N] [--mailboxes N]"
                         + " [--mailbox-rows N] [--mailbox-seconds N] [--only-mailboxes]"
-                        + " [--out FILE]");
+                        + " [--ews-rows N] [--only-ews] [--out FILE]");
             }
         }
-        new BenchMain(graphRows, memoryRows, runs, out, mailboxes, mailboxRows, mailboxSeconds,
-                onlyMailboxes).run();
+        BenchMain bench = new BenchMain(graphRows, memoryRows, runs, out, mailboxes, mailboxRows,
+                mailboxSeconds, onlyMailboxes);
+        bench.ewsRows = ewsRows;
+        bench.onlyEws = onlyEws;
+        bench.run();
     }
 
     private void run() throws Exception {
+        if (onlyEws) {
+            ewsRead();
+            print();
+            writeJson();
+            return;
+        }
         if (onlyMailboxes) {
             manyMailboxes();
             print();
@@ -103,6 +119,7 @@ public final class BenchMain {
             graphRead(emu);
             latency(emu);
         }
+        ewsRead();
         memory();
         manyMailboxes();
         print();
@@ -154,6 +171,105 @@ public final class BenchMain {
                 ratio(driver.rowsPerSecond() / peer.rowsPerSecond()));
         figures.put("graph-read: raw floor rows/s vs driver (goal <= 1.2x)",
                 ratio(floor.rowsPerSecond() / driver.rowsPerSecond()));
+    }
+
+    // ---- 2. EWS read ---------------------------------------------------------------------
+
+    /**
+     * One mailbox's Inbox read through FindItem paging by the driver, ews-java-api and a raw
+     * floor. EWS is SOAP over POST, so the emulator's pre-rendered page cache (GET only) does not
+     * apply: every page is rendered per request for every contender alike.
+     */
+    private void ewsRead() throws Exception {
+        // About half of the generated messages land in the Inbox (the rest in other folders):
+        // generate enough for the Inbox to hold at least ewsRows items.
+        int generated = (int) Math.min(Integer.MAX_VALUE, (long) ewsRows * 2 + 1000);
+        try (Emulator emu = Emulator.builder().seed(4).users(1).messagesForUser(0, generated)
+                .requestLogLimit(1_000_000).port(0).build().start()) {
+            io.exchangejdbc.emulator.store.User u = emu.demoUser();
+            String user = u.userPrincipalName();
+            String password = u.password();
+            String ewsUrl = emu.ewsUrl();
+            // The surplus goes to the Archive, so that the Inbox holds exactly ewsRows items.
+            var mailbox = emu.store().mailbox(u.id());
+            var inboxFolder = mailbox.folder(WellKnownFolder.INBOX);
+            var archive = mailbox.folder(WellKnownFolder.ARCHIVE);
+            List<io.exchangejdbc.emulator.store.Message> inInbox = mailbox.messages(inboxFolder);
+            for (int k = ewsRows; k < inInbox.size(); k++) {
+                mailbox.moveMessage(inInbox.get(k), archive);
+            }
+            long inbox = mailbox.messages(inboxFolder).size();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String authorization = EwsReaders.basic(user, password);
+            Measurement driver = new Measurement("ews-read", "driver");
+            Measurement peer = new Measurement("ews-read", "ews-java-api");
+            Measurement floor = new Measurement("ews-read", "raw-floor");
+            Contender sdk;
+            String sdkFailure = null;
+            try {
+                var service = EwsReaders.service(ewsUrl, user, password);
+                EwsReaders.sdk(service); // fails here, before the timed runs, if it cannot work
+                sdk = () -> EwsReaders.sdk(service);
+            } catch (Exception | LinkageError e) {
+                sdkFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                System.err.println("ews-read: ews-java-api could not read the Inbox: "
+                        + sdkFailure);
+                sdk = null;
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:exchange:"
+                    + EwsReaders.connectionString(ewsUrl, user, password))) {
+                List<Contender> contenders = new ArrayList<>();
+                List<Measurement> targets = new ArrayList<>();
+                contenders.add(() -> EwsReaders.driver(c));
+                targets.add(driver);
+                if (sdk != null) {
+                    contenders.add(sdk);
+                    targets.add(peer);
+                }
+                contenders.add(() -> EwsReaders.floor(http, ewsUrl, authorization));
+                targets.add(floor);
+                int n = contenders.size();
+                for (int i = -1; i < runs; i++) {
+                    boolean warmup = i < 0;
+                    for (int k = 0; k < n; k++) {
+                        int j = Math.floorMod(i + k, n); // rotate who goes first
+                        measureEws(emu, contenders.get(j), warmup ? null : targets.get(j));
+                    }
+                }
+            }
+            figures.put("ews-read: items in the Inbox", Long.toString(inbox));
+            measurements.add(driver);
+            if (sdk != null) {
+                measurements.add(peer);
+            }
+            measurements.add(floor);
+            figures.put("ews-read: driver rows/s vs ews-java-api (goal >= 2.0x)", sdk != null
+                    ? ratio(driver.rowsPerSecond() / peer.rowsPerSecond())
+                    : "n/a (ews-java-api failed: " + sdkFailure + ")");
+            figures.put("ews-read: raw floor rows/s vs driver (goal <= 1.3x)",
+                    ratio(floor.rowsPerSecond() / driver.rowsPerSecond()));
+        }
+    }
+
+    /** As {@link #measure}, counting the EWS requests. */
+    private void measureEws(Emulator emu, Contender contender, Measurement into)
+            throws Exception {
+        emu.clearRequestLog();
+        HeapProbe.reset();
+        long base = HeapProbe.used();
+        long start = System.nanoTime();
+        long rows = contender.read();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = Math.max(0, HeapProbe.peak() - base);
+        long requests = 0;
+        for (LoggedRequest r : emu.requestLog()) {
+            if (r.path().startsWith("/EWS/")) {
+                requests++;
+            }
+        }
+        if (into != null) {
+            into.add(seconds, rows, requests, peak);
+        }
     }
 
     @FunctionalInterface
