@@ -344,8 +344,9 @@ final class PredicateTranslator {
             effective = flip(op);
         }
         if (column == null || value == null || !column.canFilter(effective)
-                || column.nature() == ColumnNature.PSEUDO) {
-            // a pseudo-column is no property of the resource: it routes, or is checked here
+                || (column.nature() == ColumnNature.PSEUDO && query.table().graph() != null)) {
+            // a Graph pseudo-column is no property of the resource: it routes, or is checked
+            // here; an EWS one (ImpersonationUser...) is read from the filter by the EWS scan
             return null;
         }
         if (value instanceof Operand.Literal l && l.value() == null) {

@@ -54,7 +54,7 @@ class CatalogTest {
             "ProxyExceptions",
             // Schema=EWS
             "Platform", "ImpersonationUser", "ImpersonationType", "IncludeContent",
-            "DirectoryRetrievalDepth", "BatchSize");
+            "DirectoryRetrievalDepth");
 
     private static final Set<String> SECRETS = Set.of(
             "Password", "OAuthClientSecret", "OAuthAccessToken", "OAuthRefreshToken",

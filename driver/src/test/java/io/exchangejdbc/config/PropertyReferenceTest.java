@@ -49,7 +49,7 @@ class PropertyReferenceTest {
         String markdown = PropertyReference.markdown();
         assertTrue(markdown.contains("| `OAuthClientSecret` (secret) | string |"));
         assertTrue(markdown.contains("| `ProxyPassword` (secret) | string |"));
-        assertTrue(markdown.contains("| `ImpersonationUser` (not supported yet) | string |"));
+        assertTrue(markdown.contains("| `AlwaysRequestTableDependencies` (not supported yet) | boolean |"));
         assertTrue(markdown.contains("| `Schema` | enumeration | `MSGraph` | `MSGraph`, `EWS` | "));
         assertTrue(markdown.contains("| `Verbosity` | integer | `1` | 1 to 5 | "));
         assertTrue(markdown.contains("| `Readonly` | boolean | `false` | `true`, `false` | "));

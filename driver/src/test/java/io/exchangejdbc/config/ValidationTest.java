@@ -145,7 +145,7 @@ class ValidationTest {
 
     @Test
     void anUnsupportedPropertyIsReportedBeforeItsBadValue() {
-        SQLException e = refused("BatchSize=abc");
+        SQLException e = refused("AlwaysRequestTableDependencies=perhaps");
         assertTrue(e instanceof SQLFeatureNotSupportedException, e.getMessage());
     }
 

@@ -77,7 +77,7 @@ class BadInputTest {
 
     @Test
     void propertyOfALaterReleaseIsRefusedNotIgnored() {
-        SQLException e = connectFails(SharedEmulator.url("ImpersonationUser=adele@contoso.com;"));
+        SQLException e = connectFails(SharedEmulator.url("AlwaysRequestTableDependencies=true;"));
         assertInstanceOf(SQLFeatureNotSupportedException.class, e);
         assertEquals("0A000", e.getSQLState());
         e = connectFails(SharedEmulator.url("Schema=EWS;"));
