@@ -109,7 +109,7 @@ final class EwsQuery {
             addOnce(columns, table.column("ParentFolderId"));
         }
         for (ODataExpr e : rest) {
-            collect(e, columns);
+            ODataExpr.addColumns(e, columns);
         }
         for (SortKey k : q.orderBy()) {
             addOnce(columns, k.column());
@@ -169,19 +169,6 @@ final class EwsQuery {
         return List.of(e);
     }
 
-    private static void collect(ODataExpr e, List<ColumnDef> out) {
-        if (e instanceof ODataExpr.Compare c) {
-            addOnce(out, c.column());
-        } else if (e instanceof ODataExpr.IsNull n) {
-            addOnce(out, n.column());
-        } else if (e instanceof ODataExpr.And a) {
-            a.operands().forEach(o -> collect(o, out));
-        } else if (e instanceof ODataExpr.Or o) {
-            o.operands().forEach(x -> collect(x, out));
-        } else if (e instanceof ODataExpr.Not n) {
-            collect(n.operand(), out);
-        }
-    }
 
     private static void addOnce(List<ColumnDef> out, ColumnDef c) {
         if (!out.contains(c)) {

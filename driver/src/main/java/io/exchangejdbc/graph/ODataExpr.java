@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.exchangejdbc.schema.ColumnDef;
 import io.exchangejdbc.schema.FilterOp;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,6 +15,32 @@ import java.util.List;
  * @see <a href="https://learn.microsoft.com/graph/filter-query-parameter">$filter query parameter</a>
  */
 public sealed interface ODataExpr {
+
+    /** The distinct columns the expression mentions, in order of first appearance. */
+    default List<ColumnDef> columns() {
+        List<ColumnDef> out = new ArrayList<>();
+        addColumns(this, out);
+        return out;
+    }
+
+    /** Adds the columns {@code e} mentions to {@code out}, each once. */
+    static void addColumns(ODataExpr e, List<ColumnDef> out) {
+        if (e instanceof Compare c) {
+            if (!out.contains(c.column())) {
+                out.add(c.column());
+            }
+        } else if (e instanceof IsNull n) {
+            if (!out.contains(n.column())) {
+                out.add(n.column());
+            }
+        } else if (e instanceof And a) {
+            a.operands().forEach(o -> addColumns(o, out));
+        } else if (e instanceof Or o) {
+            o.operands().forEach(x -> addColumns(x, out));
+        } else if (e instanceof Not n) {
+            addColumns(n.operand(), out);
+        }
+    }
 
     /** {@code column op value}; {@link FilterOp#STARTS_WITH} renders as {@code startswith(...)},
      *  {@link FilterOp#NULL_CHECK} is not used here (see {@link IsNull}). */

@@ -48,7 +48,7 @@ public final class ODataFilterRenderer {
         for (SortKey key : orderBy) {
             boolean own = false;
             for (ODataExpr c : conjuncts) {
-                List<ColumnDef> cols = columns(c);
+                List<ColumnDef> cols = c.columns();
                 if (cols.contains(key.column())) {
                     if (cols.size() != 1) {
                         return false;
@@ -78,7 +78,7 @@ public final class ODataFilterRenderer {
             boolean found = false;
             for (var it = rest.iterator(); it.hasNext(); ) {
                 ODataExpr c = it.next();
-                if (columns(c).contains(key.column())) {
+                if (c.columns().contains(key.column())) {
                     arranged.add(c);
                     it.remove();
                     found = true;
@@ -105,32 +105,7 @@ public final class ODataFilterRenderer {
         return List.of(e);
     }
 
-    /** The distinct columns an expression mentions, in order of first appearance. */
-    static List<ColumnDef> columns(ODataExpr e) {
-        List<ColumnDef> out = new ArrayList<>();
-        collect(e, out);
-        return out;
-    }
 
-    private static void collect(ODataExpr e, List<ColumnDef> out) {
-        if (e instanceof ODataExpr.Compare c) {
-            addOnce(out, c.column());
-        } else if (e instanceof ODataExpr.IsNull n) {
-            addOnce(out, n.column());
-        } else if (e instanceof ODataExpr.And a) {
-            a.operands().forEach(o -> collect(o, out));
-        } else if (e instanceof ODataExpr.Or o) {
-            o.operands().forEach(x -> collect(x, out));
-        } else if (e instanceof ODataExpr.Not n) {
-            collect(n.operand(), out);
-        }
-    }
-
-    private static void addOnce(List<ColumnDef> out, ColumnDef c) {
-        if (!out.contains(c)) {
-            out.add(c);
-        }
-    }
 
     /** The OData property path of a column: {@code from/emailAddress/address}. */
     public static String propertyPath(ColumnDef column) {

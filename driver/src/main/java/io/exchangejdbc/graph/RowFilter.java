@@ -42,37 +42,12 @@ public final class RowFilter {
         return new RowFilter(build(expr, params, slotOf));
     }
 
-    /** The columns a filter reads, each once, in order of appearance. */
-    static List<ColumnDef> columns(ODataExpr expr) {
-        List<ColumnDef> out = new ArrayList<>();
-        collect(expr, out);
-        return out;
-    }
 
     /** Whether the row passes (an unknown result does not). */
     public boolean test(Object[] row) {
         return condition.eval(row) == Boolean.TRUE;
     }
 
-    private static void collect(ODataExpr e, List<ColumnDef> out) {
-        if (e instanceof ODataExpr.Compare c) {
-            addOnce(out, c.column());
-        } else if (e instanceof ODataExpr.IsNull n) {
-            addOnce(out, n.column());
-        } else if (e instanceof ODataExpr.And a) {
-            a.operands().forEach(o -> collect(o, out));
-        } else if (e instanceof ODataExpr.Or o) {
-            o.operands().forEach(x -> collect(x, out));
-        } else if (e instanceof ODataExpr.Not n) {
-            collect(n.operand(), out);
-        }
-    }
-
-    private static void addOnce(List<ColumnDef> out, ColumnDef c) {
-        if (!out.contains(c)) {
-            out.add(c);
-        }
-    }
 
     /** A three-valued condition: TRUE, FALSE or null for unknown. */
     private interface Condition {
