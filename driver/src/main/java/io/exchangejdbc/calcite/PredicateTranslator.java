@@ -344,8 +344,9 @@ final class PredicateTranslator {
             effective = flip(op);
         }
         if (column == null || value == null || !column.canFilter(effective)
-                || column.nature() == ColumnNature.PSEUDO) {
-            // a pseudo-column is no property of the resource: it routes, or is checked here
+                || (column.nature() == ColumnNature.PSEUDO && query.table().ews() == null)) {
+            // a Graph pseudo-column is no property of the resource: it routes, or is checked
+            // here; an EWS one is an input the EWS query takes from the filter
             return null;
         }
         if (value instanceof Operand.Literal l && l.value() == null) {
