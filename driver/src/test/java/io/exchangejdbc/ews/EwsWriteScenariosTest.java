@@ -399,4 +399,34 @@ class EwsWriteScenariosTest {
         }
         validateAll();
     }
+
+    @Test
+    void aJdbcBatchReportsEachStatement() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = ews(""); Statement s = c.createStatement()) {
+            for (String subject : List.of("Batch one", "Batch two")) {
+                s.executeUpdate("INSERT INTO Drafts (Subject) VALUES ('" + subject + "')");
+                ids.add(draftId(s, subject));
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE Drafts SET Categories = ? WHERE ItemId = ?")) {
+                for (String id : List.of(ids.get(0), UNKNOWN_ID, ids.get(1))) {
+                    p.setString(1, "Batched");
+                    p.setString(2, id);
+                    p.addBatch();
+                }
+                BatchUpdateException e = assertThrows(BatchUpdateException.class,
+                        p::executeBatch);
+                assertEquals(List.of(1, Statement.EXECUTE_FAILED, 1), Arrays.stream(
+                        e.getUpdateCounts()).boxed().toList());
+                assertTrue(e.getMessage().startsWith("1 of 3 statements of the batch failed"
+                        + " (the others were applied); first statement 2: Cannot update"
+                        + " Drafts: Exchange refused GetItem: Error"), e.getMessage());
+            }
+        }
+        for (String subject : List.of("Batch one", "Batch two")) {
+            assertEquals(List.of("Batched"), in(mailbox, WellKnownFolder.DRAFTS, subject)
+                    .orElseThrow().categories());
+        }
+    }
 }
