@@ -428,5 +428,18 @@ class EwsWriteScenariosTest {
             assertEquals(List.of("Batched"), in(mailbox, WellKnownFolder.DRAFTS, subject)
                     .orElseThrow().categories());
         }
+        emulator.clearRequestLog();
+        try (Connection c = ews(""); Statement s = c.createStatement()) {
+            assertEquals(2, s.executeUpdate("UPDATE Drafts SET Importance = 'Low'"
+                    + " WHERE Subject LIKE 'Batch %'"));
+        }
+        List<String> bodies = ewsLog().stream().map(LoggedRequest::body).toList();
+        assertEquals(2, bodies.size(), "a FindItem, then one UpdateItem with the keys it read");
+        assertTrue(bodies.get(1).contains("ConflictResolution=\"NeverOverwrite\""),
+                bodies.get(1));
+        for (String subject : List.of("Batch one", "Batch two")) {
+            Message m = in(mailbox, WellKnownFolder.DRAFTS, subject).orElseThrow();
+            assertEquals("LOW", m.importance().name());
+        }
     }
 }
