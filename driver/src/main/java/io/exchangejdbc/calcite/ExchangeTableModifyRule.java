@@ -40,7 +40,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * are constants or parameters, the rows are named directly: one row of constants per id, and the
  * change goes to the service without reading first, so that an unknown id is the service's "not
  * found". Otherwise the matching rows are read through the table's scan, with the WHERE pushed
- * down as for a SELECT, and only their ids and mailboxes are kept.
+ * down as for a SELECT, and only their ids and mailboxes are kept. For EWS tables the values
+ * the WHERE clause gives to input-only columns and to {@code ChangeKey} (equalities) travel
+ * with each row after the new values, so that the writer can honour them.
  */
 public final class ExchangeTableModifyRule extends ConverterRule {
 
@@ -101,18 +103,23 @@ public final class ExchangeTableModifyRule extends ConverterRule {
                 if (idColumn < 0) {
                     return null;
                 }
-                input = keyed(modify, def, idColumn, userIdColumn, sources);
+                List<Integer> options = optionColumns(def, userIdColumn);
+                input = keyed(modify, def, idColumn, userIdColumn, sources, options);
                 if (input == null) {
-                    input = narrowed(modify, idColumn, userIdColumn, sources.size());
+                    input = narrowed(modify, idColumn, userIdColumn, sources.size(), options);
                 }
-                int[] valueIndexes = new int[sources.size()];
+                int[] valueIndexes = new int[sources.size() + options.size()];
                 int first = userIdColumn >= 0 ? 2 : 1;
                 for (int i = 0; i < valueIndexes.length; i++) {
                     valueIndexes[i] = first + i;
                 }
+                List<ColumnDef> valueColumns = new ArrayList<>(setColumns);
+                for (int o : options) {
+                    valueColumns.add(def.columns().get(o));
+                }
                 layout = new ModifyLayout(update ? TableChange.Kind.UPDATE
                         : TableChange.Kind.DELETE, 0, userIdColumn >= 0 ? 1 : -1,
-                        valueIndexes, setColumns);
+                        valueIndexes, valueColumns);
                 break;
             }
             default:
@@ -135,6 +142,27 @@ public final class ExchangeTableModifyRule extends ConverterRule {
         return -1;
     }
 
+    /**
+     * The columns whose WHERE values an UPDATE or DELETE of an EWS table hands to the writer
+     * after the new values: its input-only columns (impersonation, shared mailbox, whether to
+     * send meeting invitations) and {@code ChangeKey}, which makes the change conditional on
+     * the item's version. Graph tables have none.
+     */
+    private static List<Integer> optionColumns(TableDef def, int userIdColumn) {
+        List<Integer> out = new ArrayList<>();
+        if (def.ews() == null) {
+            return out;
+        }
+        for (int i = 0; i < def.columns().size(); i++) {
+            ColumnDef c = def.columns().get(i);
+            if (i != userIdColumn && (c.nature() == ColumnNature.PSEUDO
+                    || c.name().equalsIgnoreCase("ChangeKey"))) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
     private static int[] toArray(List<Integer> list) {
         int[] a = new int[list.size()];
         for (int i = 0; i < a.length; i++) {
@@ -148,7 +176,7 @@ public final class ExchangeTableModifyRule extends ConverterRule {
      * new values of an UPDATE, after the table's columns.
      */
     private static RelNode narrowed(TableModify modify, int idColumn, int userIdColumn,
-            int sourceCount) {
+            int sourceCount, List<Integer> options) {
         RelNode input = modify.getInput();
         RexBuilder rex = modify.getCluster().getRexBuilder();
         List<RexNode> exprs = new ArrayList<>();
@@ -164,6 +192,10 @@ public final class ExchangeTableModifyRule extends ConverterRule {
             exprs.add(rex.makeInputRef(input, width - sourceCount + i));
             names.add("value" + i);
         }
+        for (int o : options) {
+            exprs.add(RexInputRef.of(o, input.getRowType()));
+            names.add("option" + o);
+        }
         return LogicalProject.create(input, List.of(), exprs, names, java.util.Set.of());
     }
 
@@ -172,7 +204,7 @@ public final class ExchangeTableModifyRule extends ConverterRule {
      * the id (and on UserId) and the new values need no row; null otherwise.
      */
     private static RelNode keyed(TableModify modify, TableDef def, int idColumn,
-            int userIdColumn, List<RexNode> sources) {
+            int userIdColumn, List<RexNode> sources, List<Integer> options) {
         RelNode node = original(modify.getInput());
         int tableWidth = def.columns().size();
         // the new values are the input's last columns, after the table's: constants there
@@ -210,6 +242,7 @@ public final class ExchangeTableModifyRule extends ConverterRule {
         RexNode condition = RexUtil.expandSearch(rex, null, filter.getCondition());
         List<RexNode> ids = null;
         RexNode mailbox = null;
+        java.util.Map<Integer, RexNode> optionValues = new java.util.HashMap<>();
         for (RexNode conjunct : RelOptUtil.conjunctions(condition)) {
             List<RexNode> values = new ArrayList<>();
             int column = -2;
@@ -227,6 +260,9 @@ public final class ExchangeTableModifyRule extends ConverterRule {
             } else if (column == userIdColumn && userIdColumn >= 0 && mailbox == null
                     && values.size() == 1) {
                 mailbox = values.get(0);
+            } else if (options.contains(column) && values.size() == 1
+                    && !optionValues.containsKey(column)) {
+                optionValues.put(column, values.get(0));
             } else {
                 return null;
             }
@@ -252,6 +288,12 @@ public final class ExchangeTableModifyRule extends ConverterRule {
                 exprs.add(rex.makeCast(cluster.getTypeFactory().createTypeWithNullability(
                         s.getType(), true), s, true, false));
                 names.add("value" + i);
+            }
+            for (int o : options) {
+                RexNode v = optionValues.get(o);
+                exprs.add(v == null ? rex.makeNullLiteral(text)
+                        : rex.makeCast(text, v, true, false));
+                names.add("option" + o);
             }
             rows.add(LogicalProject.create(LogicalValues.createOneRow(cluster), List.of(),
                     exprs, names, java.util.Set.of()));

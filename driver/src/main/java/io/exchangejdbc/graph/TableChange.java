@@ -14,7 +14,9 @@ import java.util.List;
  * @param table   the table changed
  * @param kind    what is done to the rows
  * @param columns the columns whose values each row carries (INSERT: the columns of the table
- *                other than {@code UserId}; UPDATE: the columns set; DELETE: none)
+ *                other than {@code UserId}; UPDATE: the columns set; DELETE: none; for
+ *                UPDATE and DELETE of EWS tables these are followed by the input-only columns
+ *                and {@code ChangeKey}, with the values the WHERE clause gave them, or null)
  * @param rows    the rows, in the order the statement produced them
  */
 public record TableChange(TableDef table, Kind kind, List<ColumnDef> columns, List<Row> rows) {

@@ -155,6 +155,58 @@ final class StatementWrites {
         return copy;
     }
 
+    /**
+     * A batch of a connection without Graph batching (Schema=EWS): each statement runs in turn,
+     * those after a failed one too, and the failures are reported together with the count of
+     * every statement ({@code Statement.EXECUTE_FAILED} for the failed ones).
+     */
+    @SuppressWarnings("unchecked")
+    private int[] executeOneByOne(List<Object> entries, Map<Integer, Method> setterMethods)
+            throws SQLException {
+        int[] counts = new int[entries.size()];
+        List<SQLException> failures = new ArrayList<>();
+        String first = null;
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                Object entry = entries.get(i);
+                int n;
+                if (entry instanceof String sql) {
+                    n = calcite.executeUpdate(sql);
+                } else {
+                    PreparedStatement ps = (PreparedStatement) calcite;
+                    ps.clearParameters();
+                    for (Map.Entry<Integer, Object[]> p
+                            : ((Map<Integer, Object[]>) entry).entrySet()) {
+                        setterMethods.get(p.getKey()).invoke(ps, p.getValue());
+                    }
+                    n = ps.executeUpdate();
+                }
+                counts[i] = n;
+            } catch (SQLException | InvocationTargetException | IllegalAccessException
+                    | RuntimeException e) {
+                Throwable cause = e instanceof InvocationTargetException ite
+                        ? ite.getCause() : e;
+                SQLException why = SqlErrors.translate(cause, tableNames);
+                counts[i] = Statement.EXECUTE_FAILED;
+                failures.add(why);
+                if (first == null) {
+                    first = "statement " + (i + 1) + ": " + why.getMessage();
+                }
+            }
+        }
+        if (failures.isEmpty()) {
+            return counts;
+        }
+        BatchUpdateException b = new BatchUpdateException(failures.size() + " of "
+                + entries.size() + " statements of the batch failed (the others were applied);"
+                + " first " + first, failures.get(0).getSQLState(),
+                failures.get(0).getErrorCode(), counts, failures.get(0));
+        for (SQLException f : failures) {
+            b.setNextException(f);
+        }
+        throw b;
+    }
+
     @SuppressWarnings("unchecked")
     private int[] executeBatch() throws SQLException {
         List<Object> entries = new ArrayList<>(batch);
@@ -163,10 +215,10 @@ final class StatementWrites {
         if (entries.isEmpty()) {
             return new int[0];
         }
-        if (client == null) {
-            throw new SQLException("This connection cannot run batches.", "0A000");
-        }
         Map<Integer, Method> setterMethods = new TreeMap<>(setters);
+        if (client == null) {
+            return executeOneByOne(entries, setterMethods);
+        }
         PendingWrites pending = PendingWrites.collect();
         try {
             for (int i = 0; i < entries.size(); i++) {

@@ -282,12 +282,15 @@ final class EwsCatalog {
                 .describe("iCalendar UID of the series or appointment."));
         c.addAll(mailboxScope());
         c.add(pseudo("SendMeetingInvitations", VARCHAR).filter(EQ)
-                .describe("Input only, for INSERT, UPDATE and DELETE: SendToNone (default),"
-                        + " SendOnlyToAll, SendOnlyToChanged or SendToAllAndSaveCopy."));
+                .describe("Input only, for INSERT, UPDATE and DELETE (a column of INSERT, an"
+                        + " equality in the WHERE of UPDATE and DELETE): whether attendees are"
+                        + " sent the invitation, update or cancellation: SendToNone (default),"
+                        + " SendOnlyToAll, SendToAllAndSaveCopy, and for UPDATE also"
+                        + " SendOnlyToChanged and SendToChangedAndSaveCopy."));
         return TableSpec.table("Calendar")
                 .describe("Appointments and meetings in the Calendar folder. Bounded by Start"
                         + " and End, occurrences of recurring series are listed one by one.")
-                .ews(EwsSource.folderItems("calendar", "CalendarItem"))
+                .ews(EwsSource.folderItems("calendar", "CalendarItem").require("Start", "End"))
                 .columns(c.toArray(ColumnSpec[]::new));
     }
 
@@ -405,8 +408,11 @@ final class EwsCatalog {
         c.addAll(mailboxScope());
         return TableSpec.table("Folders")
                 .describe("Folders of the mailbox, as deep as DirectoryRetrievalDepth (FindFolder"
-                        + " with a deep traversal).")
-                .ews(EwsSource.of(EwsSource.Kind.FOLDERS, DOCS + "findfolder-operation"))
+                        + " with a deep traversal). INSERT creates a folder (CreateFolder) below"
+                        + " ParentFolderId or ParentFolderName, UPDATE renames it (UpdateFolder),"
+                        + " DELETE removes it with its contents (DeleteFolder).")
+                .ews(EwsSource.of(EwsSource.Kind.FOLDERS, DOCS + "findfolder-operation")
+                        .require("DisplayName"))
                 .columns(c.toArray(ColumnSpec[]::new));
     }
 

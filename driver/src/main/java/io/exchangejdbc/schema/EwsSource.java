@@ -2,6 +2,8 @@ package io.exchangejdbc.schema;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * Where a table's rows live in Exchange Web Services and which operation reads them: the
  * {@code .ews(...)} counterpart of {@link GraphResource}.
@@ -12,14 +14,18 @@ import static java.util.Objects.requireNonNull;
  * @param itemElement     the EWS element of the items written to the folder ({@code Message},
  *                        {@code CalendarItem}, {@code Contact}, {@code Task}), or null
  * @param docUrl          the Microsoft documentation page of the operation
+ * @param required        the columns an INSERT must give a value (Exchange refuses the item
+ *                        without them)
  * @see <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/finditem-operation">
  *     FindItem operation</a>
  */
-public record EwsSource(Kind kind, String distinguishedId, String itemElement, String docUrl) {
+public record EwsSource(Kind kind, String distinguishedId, String itemElement, String docUrl,
+        List<String> required) {
 
     public EwsSource {
         requireNonNull(kind, "kind");
         requireNonNull(docUrl, "docUrl");
+        required = List.copyOf(requireNonNull(required, "required"));
         if (kind == Kind.FOLDER_ITEMS && distinguishedId == null) {
             throw new IllegalArgumentException("the items of a folder need the folder");
         }
@@ -47,11 +53,16 @@ public record EwsSource(Kind kind, String distinguishedId, String itemElement, S
     public static EwsSource folderItems(String distinguishedId, String itemElement) {
         return new EwsSource(Kind.FOLDER_ITEMS, distinguishedId, itemElement,
                 "https://learn.microsoft.com/exchange/client-developer/web-service-reference/"
-                        + "finditem-operation");
+                        + "finditem-operation", List.of());
     }
 
     /** Rows that another operation produces. */
     public static EwsSource of(Kind kind, String docUrl) {
-        return new EwsSource(kind, null, null, docUrl);
+        return new EwsSource(kind, null, null, docUrl, List.of());
+    }
+
+    /** The same source, with the columns an INSERT must give. */
+    public EwsSource require(String... columns) {
+        return new EwsSource(kind, distinguishedId, itemElement, docUrl, List.of(columns));
     }
 }

@@ -1,6 +1,7 @@
 package io.exchangejdbc.ews;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.exchangejdbc.emulator.Emulator;
@@ -114,5 +115,49 @@ class EwsWritesTest {
                 + "<t:Message><t:Subject>Quarterly plan v2</t:Subject></t:Message>"), update);
         assertTrue(update.contains("ChangeKey=\""), update);
         assertTrue(ews().get(4).body().contains("DeleteType=\"MoveToDeletedItems\""));
+    }
+
+    private static String ok(String operation, String content) {
+        return EwsStub.envelope("<m:" + operation + "Response xmlns:m=\"" + EwsStub.M
+                + "\" xmlns:t=\"" + EwsStub.T + "\"><m:ResponseMessages><m:" + operation
+                + "ResponseMessage ResponseClass=\"Success\"><m:ResponseCode>NoError"
+                + "</m:ResponseCode>" + content + "</m:" + operation + "ResponseMessage>"
+                + "</m:ResponseMessages></m:" + operation + "Response>");
+    }
+
+    @Test
+    void calendarUpdatesAndDeletesSendTheInvitationModeTheStatementGives() throws Exception {
+        try (EwsStub stub = EwsStub.start((r, i) -> {
+            String b = r.body();
+            if (b.contains("<m:GetItem")) {
+                return ok("GetItem", "<m:Items><t:CalendarItem><t:ItemId Id=\"cal-1\""
+                        + " ChangeKey=\"ck-1\"/></t:CalendarItem></m:Items>");
+            }
+            return ok(b.contains("<m:UpdateItem") ? "UpdateItem" : "DeleteItem", "");
+        }); Connection c = stub.connect(""); Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE Calendar SET Location = 'Room 2'"
+                    + " WHERE ItemId = 'cal-1' AND SendMeetingInvitations = 'SendOnlyToChanged'"));
+            assertEquals(1, s.executeUpdate("UPDATE Calendar SET Location = 'Room 3'"
+                    + " WHERE ItemId = 'cal-1'"));
+            assertEquals(1, s.executeUpdate("DELETE FROM Calendar WHERE ItemId = 'cal-1'"
+                    + " AND SendMeetingInvitations = 'SendOnlyToAll'"));
+            SQLException bad = assertThrows(SQLException.class, () -> s.executeUpdate(
+                    "DELETE FROM Calendar WHERE ItemId = 'cal-1'"
+                            + " AND SendMeetingInvitations = 'SendOnlyToChanged'"));
+            assertEquals("22023", bad.getSQLState());
+            List<String> bodies = stub.bodies();
+            assertEquals(5, bodies.size(), bodies.toString());
+            for (String b : bodies) {
+                EwsSchemaValidator.validate(b);
+            }
+            assertTrue(bodies.get(1).contains(
+                    "SendMeetingInvitationsOrCancellations=\"SendOnlyToChanged\""), bodies.get(1));
+            assertTrue(bodies.get(1).contains("<t:ItemId Id=\"cal-1\" ChangeKey=\"ck-1\"/>"),
+                    bodies.get(1));
+            assertTrue(bodies.get(3).contains(
+                    "SendMeetingInvitationsOrCancellations=\"SendToNone\""), bodies.get(3));
+            assertTrue(bodies.get(4).contains("SendMeetingCancellations=\"SendOnlyToAll\""),
+                    bodies.get(4));
+        }
     }
 }

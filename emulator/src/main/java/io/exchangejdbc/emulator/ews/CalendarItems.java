@@ -6,7 +6,10 @@ import io.exchangejdbc.emulator.store.CalendarEvent;
 import io.exchangejdbc.emulator.store.CalendarFolder;
 import io.exchangejdbc.emulator.store.EmailAddress;
 import io.exchangejdbc.emulator.store.EventInstance;
+import io.exchangejdbc.emulator.store.ItemBody;
 import io.exchangejdbc.emulator.store.Mailbox;
+import io.exchangejdbc.emulator.store.Message;
+import io.exchangejdbc.emulator.store.WellKnownFolder;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -70,7 +73,9 @@ final class CalendarItems {
     /**
      * Creates a calendar item from a CreateItem {@code t:CalendarItem} in a calendar, organized by
      * the calendar's owner. Unless {@code sendInvitations} is {@code SendToNone}, each attendee
-     * with a mailbox in the tenant gets the meeting in their default calendar, not yet answered.
+     * with a mailbox in the tenant gets the meeting in their default calendar, not yet answered,
+     * and the meeting request in their Inbox; {@code SendToAllAndSaveCopy} also keeps a copy of
+     * the request in the organizer's Sent Items.
      */
     static CalendarEvent create(EwsContext ctx, XmlElement item, EwsContext.CalendarRef target,
             String sendInvitations) {
@@ -141,10 +146,33 @@ final class CalendarItems {
                                         Attendee.NO_RESPONSE_TIME) : x);
                     }
                     calendars.addEvent(calendars.defaultCalendar(), copy);
+                    Mailbox inbox = ctx.tenant().mailbox(u);
+                    inbox.addMessage(inbox.folder(WellKnownFolder.INBOX),
+                            invitation(event, attendees, now).read(false));
                 });
+            }
+            if ("SendToAllAndSaveCopy".equals(sendInvitations) && !attendees.isEmpty()) {
+                Mailbox own = target.mailbox();
+                own.addMessage(own.folder(WellKnownFolder.SENTITEMS),
+                        invitation(event, attendees, now).read(true));
             }
         }
         return event;
+    }
+
+    /**
+     * The meeting request an attendee receives (and the organizer's copy in Sent Items): the
+     * meeting's subject and body, from the organizer, to the attendees. The store keeps it as a
+     * message; Exchange would give it the class IPM.Schedule.Meeting.Request.
+     */
+    private static Message.Builder invitation(CalendarEvent event, List<Attendee> attendees,
+            Instant now) {
+        return Message.builder().subject(event.subject())
+                .body(event.body() != null ? event.body() : ItemBody.text(""))
+                .from(event.organizer())
+                .to(attendees.stream().map(Attendee::emailAddress)
+                        .toArray(EmailAddress[]::new))
+                .receivedDateTime(now).sentDateTime(now).createdDateTime(now).draft(false);
     }
 
     private static String showAs(String legacy) {

@@ -167,6 +167,8 @@ class EwsCalendarTest {
         User bob = emu.tenant().users().get(1);
         Mailbox bobBox = emu.store().mailbox(bob.userPrincipalName());
         int bobBefore = bobBox.calendars().events().size();
+        var bobInbox = bobBox.folder(io.exchangejdbc.emulator.store.WellKnownFolder.INBOX);
+        var sent = mailbox.folder(io.exchangejdbc.emulator.store.WellKnownFolder.SENTITEMS);
         EwsClient.Reply r = ews.call(meeting("SendToAllAndSaveCopy", "Design review", bob));
         assertEquals("NoError", r.code(), r.body());
         String id = r.message().required("Items").required("CalendarItem").required("ItemId")
@@ -179,8 +181,18 @@ class EwsCalendarTest {
         assertTrue(bobBox.calendars().events().stream()
                 .anyMatch(e -> e.subject().equals("Design review")
                         && e.iCalUId().equals(made.event().iCalUId())));
+        assertEquals(1, bobBox.messages(bobInbox).stream()
+                .filter(m -> m.subject().equals("Design review") && !m.isRead()).count(),
+                "the request reached the attendee's Inbox");
+        assertEquals(1, mailbox.messages(sent).stream()
+                .filter(m -> m.subject().equals("Design review")).count(),
+                "SaveCopy keeps the request in Sent Items");
         EwsClient.Reply quiet = ews.call(meeting("SendToNone", "Private prep", bob));
         assertEquals("NoError", quiet.code(), quiet.body());
         assertEquals(bobBefore + 1, bobBox.calendars().events().size());
+        assertTrue(bobBox.messages(bobInbox).stream()
+                .noneMatch(m -> m.subject().equals("Private prep")));
+        assertTrue(mailbox.messages(sent).stream()
+                .noneMatch(m -> m.subject().equals("Private prep")));
     }
 }
