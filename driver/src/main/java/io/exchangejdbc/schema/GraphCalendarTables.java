@@ -121,7 +121,8 @@ final class GraphCalendarTables {
                                 "calendarGroups/{value}/calendars")),
                         null, 250, 1000,
                         "https://learn.microsoft.com/graph/api/user-list-calendars"))
-                .writes(GraphWrite.builder("https://learn.microsoft.com/graph/api/user-post-calendars")
+                .writes(GraphWrite.builder(
+                                "https://learn.microsoft.com/graph/api/user-post-calendars")
                         .create("calendars")
                         .createRoute("calendarGroupId", "calendarGroups/{value}/calendars")
                         .require("name")

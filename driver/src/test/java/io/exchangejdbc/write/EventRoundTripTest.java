@@ -273,6 +273,13 @@ class EventRoundTripTest {
                     + String.format(weekly, 5) + "', reminderMinutesBeforeStart = 5"
                     + " WHERE id = '" + id + "'"));
             assertEquals(5, ids(c, window, subject).size());
+            String second = ids(c, window.replace("start_dateTime FROM", "id, start_dateTime FROM")
+                    .replace("ORDER BY 1", "ORDER BY 2"), subject)
+                    .get(1);
+            assertEquals(1, s.executeUpdate("DELETE FROM Events WHERE id = '" + second + "'"));
+            assertEquals(4, ids(c, window, subject).size(), "one occurrence cancelled");
+            assertEquals(List.of("[\"OID." + id + ".2027-01-06\"]"), ids(c,
+                    "SELECT cancelledOccurrences FROM Events WHERE id = ?", id));
             assertEquals(1, s.executeUpdate("UPDATE Events SET recurrence_pattern_type = 'daily',"
                     + " recurrence_pattern_interval = 1, recurrence_range_type = 'endDate',"
                     + " recurrence_range_startDate = DATE '2027-01-04',"
