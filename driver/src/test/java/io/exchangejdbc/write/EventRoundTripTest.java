@@ -305,6 +305,57 @@ class EventRoundTripTest {
     }
 
     @Test
+    void attendeesAddedLaterAreInvitedAndRemovedOnesToldOfTheCancellation() throws Exception {
+        String subject = "Review " + UUID.randomUUID();
+        MailboxCalendars bobs = WriteEmulator.get().tenant().mailbox(attendee()).calendars();
+        try (Connection c = WriteEmulator.connect(); Statement s = c.createStatement()) {
+            String id = insert(s, "INSERT INTO Events (subject, start_dateTime, end_dateTime)"
+                    + " VALUES ('" + subject + "', TIMESTAMP '2027-02-01 15:00:00',"
+                    + " TIMESTAMP '2027-02-01 16:00:00')");
+            String uid = WriteEmulator.mailbox().calendars().instance(id).orElseThrow().event()
+                    .iCalUId();
+            assertTrue(bobs.eventByICalUId(uid).isEmpty(), "no attendee, nothing sent");
+            assertFalse(inbox(attendee(), subject));
+
+            assertEquals(1, s.executeUpdate("UPDATE Events SET attendees = '[{\"emailAddress\":"
+                    + "{\"address\":\"" + attendee().mail() + "\"},\"type\":\"optional\"}]'"
+                    + " WHERE id = '" + id + "'"));
+            CalendarEvent copy = bobs.eventByICalUId(uid).orElseThrow();
+            assertEquals(subject, copy.subject());
+            assertFalse(copy.isCancelled());
+            assertTrue(inbox(attendee(), subject), "the invitation was sent on UPDATE");
+
+            assertEquals(1, s.executeUpdate("UPDATE Events SET attendees = '[]' WHERE id = '"
+                    + id + "'"));
+            assertTrue(copy.isCancelled());
+            assertTrue(inbox(attendee(), "Canceled: " + subject));
+            assertEquals(1, s.executeUpdate("DELETE FROM Events WHERE id = '" + id + "'"));
+        }
+    }
+
+    @Test
+    void severalEventsChangeInOneBatch() throws Exception {
+        String subject = "Batch " + UUID.randomUUID();
+        try (Connection c = WriteEmulator.connect(); Statement s = c.createStatement()) {
+            assertEquals(3, s.executeUpdate("INSERT INTO Events (subject, start_dateTime,"
+                    + " end_dateTime) VALUES ('" + subject + "', TIMESTAMP '2027-04-01 09:00:00',"
+                    + " TIMESTAMP '2027-04-01 10:00:00'), ('" + subject + "', TIMESTAMP"
+                    + " '2027-04-02 09:00:00', TIMESTAMP '2027-04-02 10:00:00'), ('" + subject
+                    + "', TIMESTAMP '2027-04-03 09:00:00', TIMESTAMP '2027-04-03 10:00:00')"));
+            WriteEmulator.get().clearRequestLog();
+            assertEquals(3, s.executeUpdate("UPDATE Events SET showAs = 'free' WHERE subject = '"
+                    + subject + "'"));
+            assertEquals(1, WriteEmulator.writes().size(), "one $batch");
+            assertEquals("/v1.0/$batch", WriteEmulator.writes().get(0).path());
+            assertEquals(List.of("free", "free", "free"), ids(c, "SELECT showAs FROM Events"
+                    + " WHERE subject = ?", subject));
+            assertEquals(3, s.executeUpdate("DELETE FROM Events WHERE subject = '" + subject
+                    + "'"));
+            assertEquals(List.of(), ids(c, "SELECT id FROM Events WHERE subject = ?", subject));
+        }
+    }
+
+    @Test
     void calendarsAreRenamedAndDeletedButNotTheDefaultOne() throws Exception {
         MailboxCalendars calendars = WriteEmulator.mailbox().calendars();
         String name = "Holidays " + UUID.randomUUID();
