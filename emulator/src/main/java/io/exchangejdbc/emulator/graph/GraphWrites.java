@@ -38,7 +38,8 @@ import java.util.function.Consumer;
 
 /**
  * The write side of the Graph front: creating ({@code POST}), updating ({@code PATCH}) and
- * deleting ({@code DELETE}) messages, mail folders and users, with the service's checks
+ * deleting ({@code DELETE}) messages, mail folders, users, events and calendars (and creating
+ * contacts and contact folders), with the service's checks
  * (read-only properties, properties a sent message no longer accepts, unknown ids, required
  * properties of a new user) and its error format. Each request is checked whole before
  * anything changes.
@@ -248,7 +249,7 @@ final class GraphWrites {
             return eventItem(tenant, method, mailbox, null, rest.get(1), body, context);
         }
         if (!seg.equalsIgnoreCase("calendars") || rest.size() < 2) {
-            return calendarGroupItems(method, calendars, rest, body, context);
+            return createCalendarIn(method, calendars, rest, body, context);
         }
         io.exchangejdbc.emulator.store.CalendarFolder calendar = calendars.calendar(
                 rest.get(1)).orElseThrow(() -> ItemIds.isWellFormed(rest.get(1))
@@ -283,7 +284,7 @@ final class GraphWrites {
         return null;
     }
 
-    private static Result calendarGroupItems(String method,
+    private static Result createCalendarIn(String method,
             io.exchangejdbc.emulator.store.MailboxCalendars calendars, List<String> rest,
             Map<String, Object> body, String context) {
         String seg = rest.get(0);

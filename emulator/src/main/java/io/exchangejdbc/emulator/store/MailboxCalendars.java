@@ -180,6 +180,9 @@ public final class MailboxCalendars {
 
     /** Finds the stored event (single or series master) with an iCalendar uid. */
     public synchronized Optional<CalendarEvent> eventByICalUId(String uid) {
+        if (uid == null) {
+            return Optional.empty();
+        }
         return events.stream().filter(e -> e.master() == null && !e.isDeleted()
                 && uid.equals(e.iCalUId())).findFirst();
     }
