@@ -143,6 +143,7 @@ final class WritePlanner {
                         NOT_WRITABLE);
             }
         }
+        checkOverlaps(change);
         if (change.kind() != TableChange.Kind.INSERT) {
             return;
         }
@@ -158,6 +159,36 @@ final class WritePlanner {
                 }
             }
             rowNumber++;
+        }
+    }
+
+    /**
+     * Refuses two given columns of which one writes a part of the other (a JSON column such as
+     * {@code recurrence} and a flattened {@code recurrence_pattern_type}): one value would
+     * silently replace the other.
+     */
+    private static void checkOverlaps(TableChange change) throws SQLException {
+        if (change.kind() == TableChange.Kind.DELETE) {
+            return;
+        }
+        List<ColumnDef> columns = change.columns();
+        for (int a = 0; a < columns.size(); a++) {
+            for (int b = 0; b < columns.size(); b++) {
+                List<String> whole = columns.get(a).path();
+                List<String> part = columns.get(b).path();
+                if (a == b || whole.isEmpty() || part.size() <= whole.size()
+                        || !part.subList(0, whole.size()).equals(whole)
+                        || columns.get(a).nature() == ColumnNature.PSEUDO
+                        || change.kind() == TableChange.Kind.INSERT
+                                && (!anyValue(change, a) || !anyValue(change, b))) {
+                    continue;
+                }
+                throw new SQLException("Columns " + columns.get(a).name() + " and "
+                        + columns.get(b).name() + " of table " + change.table().name()
+                        + " both write '" + String.join(".", whole) + "'; give "
+                        + columns.get(a).name() + " alone (as JSON) or its parts alone."
+                        + " Nothing was changed.", NOT_WRITABLE);
+            }
         }
     }
 

@@ -63,6 +63,8 @@ final class GraphCalendarTables {
                         .create("events")
                         .createRoute("calendarId", "calendars/{value}/events")
                         .require("start_dateTime", "end_dateTime")
+                        .update("events/{id}")
+                        .delete("events/{id}")
                         .build())
                 .columns(eventColumns(true, pseudo("calendarId", VARCHAR).filter(EQ)
                         .describe("Calendar whose events are read: an equality on it reads"
@@ -119,10 +121,13 @@ final class GraphCalendarTables {
                                 "calendarGroups/{value}/calendars")),
                         null, 250, 1000,
                         "https://learn.microsoft.com/graph/api/user-list-calendars"))
-                .writes(GraphWrite.builder("https://learn.microsoft.com/graph/api/user-post-calendars")
+                .writes(GraphWrite.builder(
+                                "https://learn.microsoft.com/graph/api/user-post-calendars")
                         .create("calendars")
                         .createRoute("calendarGroupId", "calendarGroups/{value}/calendars")
                         .require("name")
+                        .update("calendars/{id}")
+                        .delete("calendars/{id}")
                         .build())
                 .columns(
                         col("id", VARCHAR).key().filter(EQ)
@@ -378,6 +383,14 @@ final class GraphCalendarTables {
                 col("originalStartTimeZone", VARCHAR).readOnly()
                         .describe("Zone the organiser gave the start in (Windows or IANA"
                                 + " name), such as 'Pacific Standard Time'."),
+                json("recurrence")
+                        .describe("Recurrence of a series master, Graph's patternedRecurrence"
+                                + " as a JSON object {\"pattern\":{\"type\":\"weekly\","
+                                + "\"interval\":1,\"daysOfWeek\":[\"monday\"]},\"range\":"
+                                + "{\"type\":\"numbered\",\"startDate\":\"2026-12-07\","
+                                + "\"numberOfOccurrences\":4}}; null for other events. The"
+                                + " recurrence_* columns hold its parts; a write gives either"
+                                + " this column or those, not both."),
                 col("recurrence_pattern_dayOfMonth", INTEGER)
                         .describe(series("Day of the month of absolute monthly and yearly"
                                 + " patterns")),

@@ -127,7 +127,12 @@ class CatalogMatchesCsdlTest {
                 .filter(c -> c.nature() != ColumnNature.PSEUDO).toList();
         for (ColumnDef a : cols) {
             for (ColumnDef b : cols) {
-                if (a != b && startsWith(b.path(), a.path())) {
+                // A JSON column may hold a whole complex value whose parts are also flattened
+                // columns (Events.recurrence and recurrence_*): one $select reads both, and a
+                // write that gives both is refused.
+                boolean wholeAndParts = a.nature() == ColumnNature.JSON
+                        && b.path().size() > a.path().size();
+                if (a != b && startsWith(b.path(), a.path()) && !wholeAndParts) {
                     fail(name + ": " + b.name() + " reads part of what " + a.name()
                             + " already reads");
                 }

@@ -172,10 +172,11 @@ final class CalendarModel {
             .add("isOnlineMeeting", EdmType.BOOLEAN, v -> v.event().isOnlineMeeting())
             .add("onlineMeetingProvider",
                     EdmType.enumType("microsoft.graph.onlineMeetingProviderType"),
-                    v -> v.event().isOnlineMeeting() ? "teamsForBusiness" : "unknown")
-            .add("allowNewTimeProposals", EdmType.BOOLEAN, v -> true)
+                    v -> v.event().onlineMeetingProvider())
+            .add("allowNewTimeProposals", EdmType.BOOLEAN,
+                    v -> v.event().allowNewTimeProposals())
             .add("isDraft", EdmType.BOOLEAN, v -> false)
-            .add("hideAttendees", EdmType.BOOLEAN, v -> false)
+            .add("hideAttendees", EdmType.BOOLEAN, v -> v.event().hideAttendees())
             .add("originalStart", EdmType.DATETIMEOFFSET, v -> v.instance().originalStart())
             .add("responseStatus", EdmType.complex(RESPONSE_STATUS), EventView::response)
             .add("body", EdmType.complex(GraphModel.ITEM_BODY), true,

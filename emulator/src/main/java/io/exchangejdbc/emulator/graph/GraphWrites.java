@@ -38,7 +38,8 @@ import java.util.function.Consumer;
 
 /**
  * The write side of the Graph front: creating ({@code POST}), updating ({@code PATCH}) and
- * deleting ({@code DELETE}) messages, mail folders and users, with the service's checks
+ * deleting ({@code DELETE}) messages, mail folders, users, events and calendars (and creating
+ * contacts and contact folders), with the service's checks
  * (read-only properties, properties a sent message no longer accepts, unknown ids, required
  * properties of a new user) and its error format. Each request is checked whole before
  * anything changes.
@@ -189,7 +190,7 @@ final class GraphWrites {
                         + folder.id() + "')/messages/$entity");
             }
         }
-        Result more = outlookItems(method, mailbox, rest, body, context);
+        Result more = outlookItems(caller, method, mailbox, rest, body, context);
         if (more != null) {
             return more;
         }
@@ -197,8 +198,8 @@ final class GraphWrites {
     }
 
     /** Contacts, contact folders and calendars; null when {@code rest} names none of them. */
-    private static Result outlookItems(String method, Mailbox mailbox, List<String> rest,
-            Map<String, Object> body, String context) {
+    private Result outlookItems(Caller caller, String method, Mailbox mailbox,
+            List<String> rest, Map<String, Object> body, String context) {
         String seg = rest.get(0);
         io.exchangejdbc.emulator.store.ContactBook book = mailbox.contacts();
         if (seg.equalsIgnoreCase("contacts") && rest.size() == 1) {
@@ -229,22 +230,64 @@ final class GraphWrites {
                         context + "/contacts/$entity"));
             }
         }
+        return calendarItems(caller, method, mailbox, rest, body, context);
+    }
+
+    /** Events and calendars; null when {@code rest} names neither. */
+    private Result calendarItems(Caller caller, String method, Mailbox mailbox,
+            List<String> rest, Map<String, Object> body, String context) {
+        String seg = rest.get(0);
         io.exchangejdbc.emulator.store.MailboxCalendars calendars = mailbox.calendars();
+        io.exchangejdbc.emulator.store.Tenant tenant = caller.tenant();
         if (seg.equalsIgnoreCase("events") && rest.size() == 1) {
             requireMethod(method, "POST");
             return new Result(201, entity(CalendarModel.EVENT, eventView(EventWrites.create(
-                    calendars, calendars.defaultCalendar(), mailbox.owner(), body),
+                    tenant, mailbox, calendars.defaultCalendar(), body, clock.instant()),
                     mailbox.owner()), context + "/events/$entity"));
         }
-        if (seg.equalsIgnoreCase("calendars") && rest.size() == 3
-                && rest.get(2).equalsIgnoreCase("events")) {
+        if (seg.equalsIgnoreCase("events") && rest.size() == 2) {
+            return eventItem(tenant, method, mailbox, null, rest.get(1), body, context);
+        }
+        if (!seg.equalsIgnoreCase("calendars") || rest.size() < 2) {
+            return createCalendarIn(method, calendars, rest, body, context);
+        }
+        io.exchangejdbc.emulator.store.CalendarFolder calendar = calendars.calendar(
+                rest.get(1)).orElseThrow(() -> ItemIds.isWellFormed(rest.get(1))
+                        ? GraphError.itemNotFound() : GraphError.malformedId());
+        if (rest.size() == 3 && rest.get(2).equalsIgnoreCase("events")) {
             requireMethod(method, "POST");
-            io.exchangejdbc.emulator.store.CalendarFolder calendar = calendars.calendar(
-                    rest.get(1)).orElseThrow(GraphError::itemNotFound);
             return new Result(201, entity(CalendarModel.EVENT, eventView(EventWrites.create(
-                    calendars, calendar, mailbox.owner(), body), mailbox.owner()),
+                    tenant, mailbox, calendar, body, clock.instant()), mailbox.owner()),
                     context + "/events/$entity"));
         }
+        if (rest.size() == 4 && rest.get(2).equalsIgnoreCase("events")) {
+            return eventItem(tenant, method, mailbox, calendar, rest.get(3), body, context);
+        }
+        if (rest.size() == 2) {
+            switch (method) {
+                case "PATCH":
+                    OutlookItemWrites.updateCalendar(calendars, calendar, body,
+                            clock.instant());
+                    return new Result(200, entity(CalendarModel.CALENDAR, calendar,
+                            context + "/calendars/$entity"));
+                case "DELETE":
+                    if (calendar.isDefault()) {
+                        throw new GraphError(400, "ErrorDeleteDistinguishedFolder",
+                                "Distinguished folders cannot be deleted.");
+                    }
+                    calendars.deleteCalendar(calendar);
+                    return new Result(204, null);
+                default:
+                    throw notAllowed(method);
+            }
+        }
+        return null;
+    }
+
+    private static Result createCalendarIn(String method,
+            io.exchangejdbc.emulator.store.MailboxCalendars calendars, List<String> rest,
+            Map<String, Object> body, String context) {
+        String seg = rest.get(0);
         if (seg.equalsIgnoreCase("calendars") && rest.size() == 1) {
             requireMethod(method, "POST");
             return new Result(201, entity(CalendarModel.CALENDAR, OutlookItemWrites.createCalendar(
@@ -261,6 +304,30 @@ final class GraphWrites {
                     context + "/calendars/$entity"));
         }
         return null;
+    }
+
+    /** PATCH or DELETE of one event, optionally within a calendar. */
+    private Result eventItem(io.exchangejdbc.emulator.store.Tenant tenant, String method,
+            Mailbox mailbox, io.exchangejdbc.emulator.store.CalendarFolder calendar, String id,
+            Map<String, Object> body, String context) {
+        io.exchangejdbc.emulator.store.EventInstance instance = EventWrites.find(
+                mailbox.calendars(), id);
+        if (calendar != null && instance.event().calendar() != calendar) {
+            throw GraphError.itemNotFound();
+        }
+        switch (method) {
+            case "PATCH": {
+                io.exchangejdbc.emulator.store.CalendarEvent e = EventWrites.update(tenant,
+                        mailbox, instance, body, clock.instant());
+                return new Result(200, entity(CalendarModel.EVENT, eventView(e,
+                        mailbox.owner()), context + "/events/$entity"));
+            }
+            case "DELETE":
+                EventWrites.delete(tenant, mailbox, instance, clock.instant());
+                return new Result(204, null);
+            default:
+                throw notAllowed(method);
+        }
     }
 
     /** A new event as the service answers it: in UTC. */

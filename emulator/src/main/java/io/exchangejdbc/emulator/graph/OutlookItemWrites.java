@@ -152,6 +152,40 @@ final class OutlookItemWrites {
         return calendars.createCalendar(group, name, color, "");
     }
 
+    /** Renames a calendar or changes its color ({@code PATCH calendars/{id}}). */
+    static void updateCalendar(MailboxCalendars calendars, CalendarFolder calendar,
+            Map<String, Object> body, java.time.Instant now) {
+        String name = calendar.name();
+        String color = calendar.color();
+        for (Map.Entry<String, Object> e : body.entrySet()) {
+            String p = e.getKey();
+            if (p.startsWith("@odata.")) {
+                continue;
+            }
+            check(CalendarModel.CALENDAR_TYPE, p);
+            if (p.equals("name")) {
+                name = e.getValue() instanceof String s ? s : null;
+                if (blank(name)) {
+                    throw new GraphError(400, "ErrorInvalidRequest", "The calendar's name is"
+                            + " missing or empty.");
+                }
+            } else if (p.equals("color") && e.getValue() instanceof String s) {
+                color = s;
+            } else {
+                throw new GraphError(400, "ErrorInvalidProperty", "The property '" + p
+                        + "' cannot be changed by this emulator.");
+            }
+        }
+        for (CalendarFolder c : calendars.calendars()) {
+            if (c != calendar && c.group() == calendar.group() && name.equalsIgnoreCase(
+                    c.name())) {
+                throw new GraphError(409, "ErrorFolderExists",
+                        "A calendar with the specified name already exists.");
+            }
+        }
+        calendars.updateCalendar(calendar, name, color, now);
+    }
+
     private static String named(StructuredType type, Map<String, Object> body, String nameProp) {
         String name = null;
         for (Map.Entry<String, Object> e : body.entrySet()) {

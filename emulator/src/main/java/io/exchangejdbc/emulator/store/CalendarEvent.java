@@ -46,31 +46,35 @@ public final class CalendarEvent {
     private final MailboxCalendars owner;
     private final int seq;
     private final CalendarFolder calendar;
-    private final String subject;
-    private final ItemBody body;
-    private final LocalDateTime start;
-    private final String startZone;
-    private final LocalDateTime end;
-    private final String endZone;
-    private final boolean allDay;
+    private volatile String subject;
+    private volatile ItemBody body;
+    private volatile LocalDateTime start;
+    private volatile String startZone;
+    private volatile LocalDateTime end;
+    private volatile String endZone;
+    private volatile boolean allDay;
     private final EmailAddress organizer;
     private volatile List<Attendee> attendees;
-    private final String location;
-    private final List<String> categories;
-    private final Importance importance;
-    private final String showAs;
-    private final String sensitivity;
+    private volatile String location;
+    private volatile List<String> categories;
+    private volatile Importance importance;
+    private volatile String showAs;
+    private volatile String sensitivity;
     private volatile boolean cancelled;
-    private final boolean onlineMeeting;
+    private volatile boolean onlineMeeting;
+    private volatile String onlineMeetingProvider;
+    private volatile boolean allowNewTimeProposals;
+    private volatile boolean hideAttendees;
+    private volatile boolean deleted;
     private volatile boolean reminderOn;
-    private final int reminderMinutesBeforeStart;
-    private final boolean responseRequested;
-    private final Recurrence recurrence;
+    private volatile int reminderMinutesBeforeStart;
+    private volatile boolean responseRequested;
+    private volatile Recurrence recurrence;
     private final CalendarEvent master;
     private final LocalDate originalDate;
     private final String iCalUId;
     private final Instant created;
-    private final Instant lastModified;
+    private volatile Instant lastModified;
     private volatile List<Attachment> attachments;
     private final Map<LocalDate, CalendarEvent> exceptions = new TreeMap<>();
     private final Set<LocalDate> cancelledOccurrences = new TreeSet<>();
@@ -96,6 +100,9 @@ public final class CalendarEvent {
         this.sensitivity = b.sensitivity;
         this.cancelled = b.cancelled;
         this.onlineMeeting = b.onlineMeeting;
+        this.onlineMeetingProvider = b.onlineMeetingProvider;
+        this.allowNewTimeProposals = b.allowNewTimeProposals;
+        this.hideAttendees = b.hideAttendees;
         this.reminderOn = b.reminderOn;
         this.reminderMinutesBeforeStart = b.reminderMinutesBeforeStart;
         this.responseRequested = b.responseRequested;
@@ -241,6 +248,56 @@ public final class CalendarEvent {
         return onlineMeeting;
     }
 
+    /**
+     * Returns Graph's {@code onlineMeetingProvider} member of an online meeting
+     * ({@code teamsForBusiness} unless another was chosen), {@code unknown} otherwise.
+     */
+    public String onlineMeetingProvider() {
+        return onlineMeeting ? onlineMeetingProvider : "unknown";
+    }
+
+    public boolean allowNewTimeProposals() {
+        return allowNewTimeProposals;
+    }
+
+    public boolean hideAttendees() {
+        return hideAttendees;
+    }
+
+    /** Tells whether the event was deleted (it is then no longer listed or found). */
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    /** A builder holding the event's current properties, to change some and apply them. */
+    public Builder toBuilder() {
+        Builder b = new Builder(subject, start, end, startZone);
+        b.endZone = endZone;
+        b.body = body;
+        b.allDay = allDay;
+        b.organizer = organizer;
+        b.attendees.addAll(attendees);
+        b.location = location;
+        b.categories.addAll(categories);
+        b.importance = importance;
+        b.showAs = showAs;
+        b.sensitivity = sensitivity;
+        b.cancelled = cancelled;
+        b.onlineMeeting = onlineMeeting;
+        b.onlineMeetingProvider = onlineMeetingProvider;
+        b.allowNewTimeProposals = allowNewTimeProposals;
+        b.hideAttendees = hideAttendees;
+        b.reminderOn = reminderOn;
+        b.reminderMinutesBeforeStart = reminderMinutesBeforeStart;
+        b.responseRequested = responseRequested;
+        b.recurrence = recurrence;
+        b.iCalUId = iCalUId;
+        b.created = created;
+        b.lastModified = lastModified;
+        b.attachments.addAll(attachments);
+        return b;
+    }
+
     public boolean isReminderOn() {
         return reminderOn;
     }
@@ -311,6 +368,14 @@ public final class CalendarEvent {
         cancelledOccurrences.add(date);
     }
 
+    synchronized void removeException(LocalDate date) {
+        exceptions.remove(date);
+    }
+
+    void markDeleted() {
+        deleted = true;
+    }
+
     @Override
     public String toString() {
         return "CalendarEvent[" + subject + " " + start + " " + startZone + "]";
@@ -342,6 +407,50 @@ public final class CalendarEvent {
                 }
             }
             attendees = List.copyOf(list);
+            return this;
+        }
+
+        /**
+         * Replaces the event's properties with those of a builder (made from
+         * {@link CalendarEvent#toBuilder()} and changed), as an update does; a new recurrence
+         * drops the exceptions and cancelled occurrences of the old one.
+         */
+        public Editor replace(Builder b, Instant modified) {
+            b.check();
+            if (master != null && b.recurrence != null) {
+                throw new IllegalArgumentException("an exception cannot recur");
+            }
+            subject = b.subject;
+            body = b.body;
+            start = b.start;
+            startZone = b.startZone;
+            end = b.end;
+            endZone = b.endZone;
+            allDay = b.allDay;
+            attendees = List.copyOf(b.attendees);
+            location = b.location;
+            categories = List.copyOf(b.categories);
+            importance = b.importance;
+            showAs = b.showAs;
+            sensitivity = b.sensitivity;
+            onlineMeeting = b.onlineMeeting;
+            onlineMeetingProvider = b.onlineMeetingProvider;
+            allowNewTimeProposals = b.allowNewTimeProposals;
+            hideAttendees = b.hideAttendees;
+            reminderOn = b.reminderOn;
+            reminderMinutesBeforeStart = b.reminderMinutesBeforeStart;
+            responseRequested = b.responseRequested;
+            if (master == null && !java.util.Objects.equals(recurrence, b.recurrence)) {
+                synchronized (CalendarEvent.this) {
+                    for (CalendarEvent e : exceptions.values()) {
+                        e.markDeleted();
+                    }
+                    exceptions.clear();
+                    cancelledOccurrences.clear();
+                }
+                recurrence = b.recurrence;
+            }
+            lastModified = requireNonNull(modified, "modified");
             return this;
         }
 
@@ -392,6 +501,9 @@ public final class CalendarEvent {
         private String sensitivity = "normal";
         private boolean cancelled;
         private boolean onlineMeeting;
+        private String onlineMeetingProvider = "teamsForBusiness";
+        private boolean allowNewTimeProposals = true;
+        private boolean hideAttendees;
         private boolean reminderOn = true;
         private int reminderMinutesBeforeStart = 15;
         private boolean responseRequested = true;
@@ -408,6 +520,74 @@ public final class CalendarEvent {
             this.startZone = requireNonNull(zone, "zone");
             this.endZone = zone;
             TimeZones.require(zone);
+        }
+
+        public Builder subject(String v) {
+            this.subject = requireNonNull(v, "subject");
+            return this;
+        }
+
+        /** Sets the start and end, each local time in its zone (Windows or IANA name). */
+        public Builder times(LocalDateTime from, String fromZone, LocalDateTime to,
+                String toZone) {
+            TimeZones.require(fromZone);
+            TimeZones.require(toZone);
+            this.start = requireNonNull(from, "from");
+            this.startZone = fromZone;
+            this.end = requireNonNull(to, "to");
+            this.endZone = toZone;
+            return this;
+        }
+
+        /** Replaces the attendees. */
+        public Builder attendees(List<Attendee> v) {
+            this.attendees.clear();
+            this.attendees.addAll(v);
+            return this;
+        }
+
+        public Builder onlineMeetingProvider(String v) {
+            this.onlineMeetingProvider = requireNonNull(v, "onlineMeetingProvider");
+            return this;
+        }
+
+        public Builder allowNewTimeProposals(boolean v) {
+            this.allowNewTimeProposals = v;
+            return this;
+        }
+
+        public Builder hideAttendees(boolean v) {
+            this.hideAttendees = v;
+            return this;
+        }
+
+        /** The current start (local, in {@link #startZone()}). */
+        public LocalDateTime start() {
+            return start;
+        }
+
+        public String startZone() {
+            return startZone;
+        }
+
+        public LocalDateTime end() {
+            return end;
+        }
+
+        public String endZone() {
+            return endZone;
+        }
+
+        public List<Attendee> attendees() {
+            return List.copyOf(attendees);
+        }
+
+        public boolean reminderOn() {
+            return reminderOn;
+        }
+
+        public int reminderMinutesBeforeStart() {
+            return reminderMinutesBeforeStart;
         }
 
         public Builder body(ItemBody v) {
@@ -436,7 +616,9 @@ public final class CalendarEvent {
             return this;
         }
 
+        /** Replaces the categories. */
         public Builder categories(List<String> v) {
+            this.categories.clear();
             this.categories.addAll(v);
             return this;
         }
@@ -504,7 +686,8 @@ public final class CalendarEvent {
         }
 
         void check() {
-            if (end.isBefore(start)) {
+            if (end.atZone(TimeZones.require(endZone)).toInstant().isBefore(
+                    start.atZone(TimeZones.require(startZone)).toInstant())) {
                 throw new IllegalArgumentException("end before start: " + subject);
             }
             if (allDay && (!start.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)

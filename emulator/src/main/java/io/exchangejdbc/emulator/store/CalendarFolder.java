@@ -12,8 +12,10 @@ public final class CalendarFolder {
 
     private final MailboxCalendars owner;
     private final int seq;
-    private final String name;
-    private final String color;
+    private volatile String name;
+    private volatile String color;
+    private volatile java.time.Instant lastModified = java.time.Instant.EPOCH;
+    private volatile boolean deleted;
     private final String hexColor;
     private final CalendarGroup group;
     private final boolean isDefault;
@@ -65,7 +67,22 @@ public final class CalendarFolder {
 
     /** Returns a version stamp of the calendar. */
     public String changeKey() {
-        return owner.changeKey(100_000 + seq, java.time.Instant.EPOCH);
+        return owner.changeKey(100_000 + seq, lastModified);
+    }
+
+    /** Tells whether the calendar was deleted (it is then no longer listed or found). */
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    void rename(String newName, String newColor, java.time.Instant when) {
+        this.name = requireNonNull(newName, "name");
+        this.color = requireNonNull(newColor, "color");
+        this.lastModified = requireNonNull(when, "when");
+    }
+
+    void markDeleted() {
+        deleted = true;
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class MailboxCalendars {
 
     /** Returns the calendars in creation order, the default one first. */
     public synchronized List<CalendarFolder> calendars() {
-        return List.copyOf(calendars);
+        return calendars.stream().filter(c -> !c.isDeleted()).toList();
     }
 
     /** Creates a calendar group. */
@@ -83,8 +83,57 @@ public final class MailboxCalendars {
     /** Finds a calendar by id. */
     public synchronized Optional<CalendarFolder> calendar(String id) {
         int seq = decode(CALENDAR, id);
-        return seq < 0 || seq >= calendars.size() ? Optional.empty()
-                : Optional.of(calendars.get(seq));
+        return seq < 0 || seq >= calendars.size() || calendars.get(seq).isDeleted()
+                ? Optional.empty() : Optional.of(calendars.get(seq));
+    }
+
+    /** Renames a calendar and sets its color. */
+    public synchronized void updateCalendar(CalendarFolder calendar, String name, String color,
+            Instant when) {
+        requireStored(calendar);
+        calendar.rename(name, color, when);
+    }
+
+    /**
+     * Deletes a calendar with its events; the default calendar cannot be deleted.
+     *
+     * @throws IllegalArgumentException for the default calendar
+     */
+    public synchronized void deleteCalendar(CalendarFolder calendar) {
+        requireStored(calendar);
+        if (calendar.isDefault()) {
+            throw new IllegalArgumentException("the default calendar cannot be deleted");
+        }
+        for (CalendarEvent e : events) {
+            if (e.calendar() == calendar) {
+                e.markDeleted();
+            }
+        }
+        calendar.markDeleted();
+    }
+
+    private void requireStored(CalendarFolder calendar) {
+        if (!calendars.contains(calendar) || calendar.isDeleted()) {
+            throw new IllegalArgumentException("not a calendar of this mailbox: " + calendar);
+        }
+    }
+
+    /**
+     * Deletes a stored event: a series master with its exceptions; an exception leaves its
+     * date cancelled in the series.
+     */
+    public synchronized void deleteEvent(CalendarEvent event) {
+        if (!events.contains(event) || event.isDeleted()) {
+            throw new IllegalArgumentException("not a stored event of this mailbox: " + event);
+        }
+        if (event.master() != null) {
+            event.master().removeException(event.originalDate());
+            event.master().cancelOccurrence(event.originalDate());
+        }
+        for (CalendarEvent x : event.exceptions().values()) {
+            x.markDeleted();
+        }
+        event.markDeleted();
     }
 
     /** Finds a calendar group by id. */
@@ -122,7 +171,8 @@ public final class MailboxCalendars {
     /** Applies a meeting action's changes to a stored event. */
     public synchronized void updateEvent(CalendarEvent event,
             java.util.function.Consumer<CalendarEvent.Editor> edit) {
-        if (event.type() == CalendarEvent.Type.OCCURRENCE || !events.contains(event)) {
+        if (event.type() == CalendarEvent.Type.OCCURRENCE || !events.contains(event)
+                || event.isDeleted()) {
             throw new IllegalArgumentException("not a stored event of this mailbox: " + event);
         }
         edit.accept(event.new Editor());
@@ -130,8 +180,11 @@ public final class MailboxCalendars {
 
     /** Finds the stored event (single or series master) with an iCalendar uid. */
     public synchronized Optional<CalendarEvent> eventByICalUId(String uid) {
-        return events.stream().filter(e -> e.master() == null && uid.equals(e.iCalUId()))
-                .findFirst();
+        if (uid == null) {
+            return Optional.empty();
+        }
+        return events.stream().filter(e -> e.master() == null && !e.isDeleted()
+                && uid.equals(e.iCalUId())).findFirst();
     }
 
     /** Deletes the occurrence of a series on {@code date}. */
@@ -141,21 +194,21 @@ public final class MailboxCalendars {
 
     /** Returns the single events and series masters of all calendars, in creation order. */
     public synchronized List<CalendarEvent> events() {
-        return events.stream().filter(e -> e.master() == null).toList();
+        return events.stream().filter(e -> e.master() == null && !e.isDeleted()).toList();
     }
 
     /** Returns the single events and series masters of one calendar. */
     public synchronized List<CalendarEvent> events(CalendarFolder calendar) {
-        return events.stream().filter(e -> e.master() == null && e.calendar() == calendar)
-                .toList();
+        return events.stream().filter(e -> e.master() == null && !e.isDeleted()
+                && e.calendar() == calendar).toList();
     }
 
     /** Finds an instance by id: a stored event, an exception or an expanded occurrence. */
     public synchronized Optional<EventInstance> instance(String id) {
         int seq = decode(EVENT, id);
         if (seq >= 0) {
-            return seq < events.size() ? Optional.of(EventInstance.of(events.get(seq)))
-                    : Optional.empty();
+            return seq < events.size() && !events.get(seq).isDeleted()
+                    ? Optional.of(EventInstance.of(events.get(seq))) : Optional.empty();
         }
         int occ = decode(OCCURRENCE, id);
         if (occ < 0) {
@@ -167,7 +220,7 @@ public final class MailboxCalendars {
             return Optional.empty();
         }
         CalendarEvent master = events.get(masterSeq);
-        if (master.type() != CalendarEvent.Type.SERIES_MASTER
+        if (master.type() != CalendarEvent.Type.SERIES_MASTER || master.isDeleted()
                 || master.cancelledOccurrences().contains(date)
                 || master.exceptions().containsKey(date)
                 || RecurrenceExpander.dates(master.recurrence(), date, date).isEmpty()) {
