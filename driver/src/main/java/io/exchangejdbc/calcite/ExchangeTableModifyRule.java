@@ -98,14 +98,28 @@ public final class ExchangeTableModifyRule extends ConverterRule {
                     // EWS tables keep the schema's name for the key (ItemId)
                     idColumn = def.indexOf(def.keyColumns().get(0).name());
                 }
+                if (idColumn < 0 && isMailboxObject(def) && userIdColumn >= 0) {
+                    // one object per mailbox (mailboxSettings): the mailbox is the row's key
+                    idColumn = userIdColumn;
+                }
                 if (idColumn < 0) {
                     return null;
                 }
-                input = keyed(modify, def, idColumn, userIdColumn, sources);
-                if (input == null) {
-                    input = narrowed(modify, idColumn, userIdColumn, sources.size());
+                // columns besides the id that name the row in its path (groupId of a member)
+                List<Integer> pathColumns = new ArrayList<>();
+                if (def.writes() != null) {
+                    for (String name : def.writes().pathColumns()) {
+                        pathColumns.add(def.indexOf(name));
+                        setColumns.add(def.column(name));
+                    }
                 }
-                int[] valueIndexes = new int[sources.size()];
+                input = pathColumns.isEmpty()
+                        ? keyed(modify, def, idColumn, userIdColumn, sources) : null;
+                if (input == null) {
+                    input = narrowed(modify, idColumn, userIdColumn, sources.size(),
+                            pathColumns);
+                }
+                int[] valueIndexes = new int[sources.size() + pathColumns.size()];
                 int first = userIdColumn >= 0 ? 2 : 1;
                 for (int i = 0; i < valueIndexes.length; i++) {
                     valueIndexes[i] = first + i;
@@ -123,6 +137,13 @@ public final class ExchangeTableModifyRule extends ConverterRule {
         return new ExchangeTableModify(modify.getCluster(),
                 modify.getTraitSet().replace(EnumerableConvention.INSTANCE), converted,
                 modify.getRowType(), table, layout);
+    }
+
+    /** Whether each mailbox has one row of the table, written at a path without an id. */
+    private static boolean isMailboxObject(TableDef def) {
+        return def.writes() != null && def.writes().itemPath() != null
+                && !def.writes().itemPath().contains("{id}")
+                && def.graph() != null && def.graph().mailboxScoped();
     }
 
     private static int userIdColumn(TableDef def) {
@@ -144,11 +165,12 @@ public final class ExchangeTableModifyRule extends ConverterRule {
     }
 
     /**
-     * The scan's rows narrowed to id, mailbox and new values: the modify's input ends with the
-     * new values of an UPDATE, after the table's columns.
+     * The scan's rows narrowed to id, mailbox, new values and the other columns of the row's
+     * path: the modify's input ends with the new values of an UPDATE, after the table's
+     * columns.
      */
     private static RelNode narrowed(TableModify modify, int idColumn, int userIdColumn,
-            int sourceCount) {
+            int sourceCount, List<Integer> pathColumns) {
         RelNode input = modify.getInput();
         RexBuilder rex = modify.getCluster().getRexBuilder();
         List<RexNode> exprs = new ArrayList<>();
@@ -163,6 +185,10 @@ public final class ExchangeTableModifyRule extends ConverterRule {
         for (int i = 0; i < sourceCount; i++) {
             exprs.add(rex.makeInputRef(input, width - sourceCount + i));
             names.add("value" + i);
+        }
+        for (int i = 0; i < pathColumns.size(); i++) {
+            exprs.add(RexInputRef.of(pathColumns.get(i), input.getRowType()));
+            names.add("path" + i);
         }
         return LogicalProject.create(input, List.of(), exprs, names, java.util.Set.of());
     }
@@ -243,8 +269,10 @@ public final class ExchangeTableModifyRule extends ConverterRule {
             exprs.add(rex.makeCast(text, id, true, false));
             names.add("id");
             if (userIdColumn >= 0) {
-                exprs.add(mailbox == null ? rex.makeNullLiteral(text)
-                        : rex.makeCast(text, mailbox, true, false));
+                // when the mailbox is the key, each row's mailbox is its id
+                RexNode box = idColumn == userIdColumn ? id : mailbox;
+                exprs.add(box == null ? rex.makeNullLiteral(text)
+                        : rex.makeCast(text, box, true, false));
                 names.add("UserId");
             }
             for (int i = 0; i < newValues.size(); i++) {
