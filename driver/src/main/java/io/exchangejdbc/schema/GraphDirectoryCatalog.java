@@ -383,7 +383,9 @@ final class GraphDirectoryCatalog {
         return TableSpec.table("MailboxSettings")
                 .describe("Settings of a mailbox (one row per mailbox): time zone, language,"
                         + " formats, working hours and automatic replies (out of office)."
-                        + " UserId chooses the mailbox; UserId IN (...) reads several.")
+                        + " UserId chooses the mailbox; UserId IN (...) reads several. UPDATE"
+                        + " ... WHERE UserId = '...' changes the settings of that mailbox (the"
+                        + " default one without it); they cannot be inserted or deleted.")
                 .graph(new GraphResource(true, "mailboxSettings", List.of(), null, 1, 1,
                         "https://learn.microsoft.com/graph/api/user-get-mailboxsettings",
                         RowShape.MAILBOX_OBJECT))
