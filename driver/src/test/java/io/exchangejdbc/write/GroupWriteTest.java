@@ -84,6 +84,14 @@ class GroupWriteTest {
             assertEquals("On call, weekly", group(id).description());
             assertEquals("Private", group(id).visibility());
 
+            // a property the service takes only alone, in an UPDATE of its own
+            WriteEmulator.get().clearRequestLog();
+            assertEquals(1, s.executeUpdate("UPDATE \"Groups\" SET hideFromAddressLists = true"
+                    + " WHERE id = '" + id + "'"));
+            assertEquals("{\"hideFromAddressLists\":true}", WriteEmulator.writes().get(0)
+                    .body());
+            assertEquals(Boolean.TRUE, group(id).option("hideFromAddressLists"));
+
             assertEquals(1, s.executeUpdate("DELETE FROM \"Groups\" WHERE mailNickname = '"
                     + alias + "'"));
             assertTrue(WriteEmulator.get().tenant().group(id).isEmpty());

@@ -82,10 +82,14 @@ class MailboxSettingsWriteTest {
             assertEquals("Back on Monday", rs.getString("InternalReply"));
             assertEquals(Timestamp.valueOf("2026-12-21 08:00:00"), rs.getTimestamp("StartTime"));
         }
+        // without a WHERE, the settings of the connection's mailbox (its UserId) change
         try (Connection c = WriteEmulator.connect(); Statement s = c.createStatement()) {
+            WriteEmulator.get().clearRequestLog();
             assertEquals(1, s.executeUpdate("UPDATE MailboxSettings SET"
-                    + " automaticRepliesSetting_status = 'disabled' WHERE UserId = '" + upn
-                    + "'"));
+                    + " automaticRepliesSetting_status = 'disabled'"));
+            assertEquals(1, WriteEmulator.writes().size());
+            assertTrue(WriteEmulator.writes().get(0).path().contains(upn.split("@")[0]),
+                    WriteEmulator.writes().get(0).path());
         }
         assertEquals("disabled", settingsOf(demo).autoReplyStatus());
     }

@@ -127,6 +127,7 @@ final class GroupWrites {
         Boolean securityEnabled;
         String visibility;
         boolean visibilityGiven;
+        final Map<String, Object> options = new java.util.HashMap<>();
     }
 
     private static Changes read(Map<String, Object> body, boolean create) {
@@ -196,6 +197,12 @@ final class GroupWrites {
                                     + "' cannot be set when a group is created; set it with a"
                                     + " PATCH of its own.");
                         }
+                        boolean count = p.equals("unseenCount");
+                        if (count ? !(v instanceof Integer n && n >= 0)
+                                : !(v instanceof Boolean)) {
+                            throw invalid(p);
+                        }
+                        c.options.put(p, v);
                         break;
                     }
                     throw new GraphError(400, "Request_BadRequest", "Setting property '" + p
@@ -206,10 +213,6 @@ final class GroupWrites {
             if (ALONE.contains(p) && given.size() > 1) {
                 throw new GraphError(400, "Request_BadRequest", "Property '" + p + "' must be"
                         + " updated in a request of its own, without other properties.");
-            }
-            if (ALONE.contains(p)) {
-                throw new GraphError(400, "Request_BadRequest", "Setting property '" + p
-                        + "' is not supported by this emulator.");
             }
         }
         return c;
@@ -309,6 +312,13 @@ final class GroupWrites {
             // only a new Microsoft 365 group can hide its members
             throw invalid("visibility");
         }
+        if (!c.options.isEmpty() && !old.groupTypes().contains("Unified")) {
+            throw new GraphError(400, "Request_BadRequest", "Property '"
+                    + c.options.keySet().iterator().next() + "' is supported only for"
+                    + " Microsoft 365 groups.");
+        }
+        Map<String, Object> options = new java.util.HashMap<>(old.options());
+        options.putAll(c.options);
         String nickname = c.mailNickname == null ? old.mailNickname() : c.mailNickname;
         if (c.mailNickname != null) {
             checkNickname(tenant, nickname, old);
@@ -322,7 +332,7 @@ final class GroupWrites {
                 old.mailEnabled(),
                 c.securityEnabled == null ? old.securityEnabled() : c.securityEnabled,
                 c.visibilityGiven ? c.visibility : old.visibility(), old.createdDateTime(),
-                old.members());
+                old.members(), options);
     }
 
     // ---- members
@@ -372,6 +382,6 @@ final class GroupWrites {
     private static Group withMembers(Group g, List<User> members) {
         return new Group(g.id(), g.displayName(), g.description(), g.mail(), g.mailNickname(),
                 g.groupTypes(), g.mailEnabled(), g.securityEnabled(), g.visibility(),
-                g.createdDateTime(), members);
+                g.createdDateTime(), members, g.options());
     }
 }
