@@ -129,7 +129,14 @@ class GroupWriteTest {
                             + member.id() + "')"));
             assertTrue(twice.getMessage().contains("HTTP 400"), twice.getMessage());
 
+            // a member is named by its group and its id; without the group nothing is sent
             WriteEmulator.get().clearRequestLog();
+            SQLException noGroup = assertThrows(SQLException.class, () -> s.executeUpdate(
+                    "DELETE FROM GroupMembers WHERE id = '" + member.id() + "'"));
+            assertTrue(noGroup.getMessage().contains("groupId"), noGroup.getMessage());
+            assertEquals(List.of(), WriteEmulator.writes());
+            assertEquals(1, group(id).members().size());
+
             assertEquals(1, s.executeUpdate("DELETE FROM GroupMembers WHERE groupId = '" + id
                     + "' AND id = '" + member.id() + "'"));
             assertEquals("/v1.0/groups/" + id + "/members/" + member.id() + "/$ref",
