@@ -16,7 +16,9 @@ import java.util.TreeSet;
  *
  * <p>Paths are relative to the mailbox ({@code /me} or {@code /users/{UserId}}) for mailbox
  * tables and to the service root for directory tables; {@code {id}} stands for the row's key and
- * {@code {value}} for the value of a routing column.
+ * {@code {value}} for the value of a routing column. Besides {@code {id}}, {@code itemPath} may
+ * name other columns ({@code groups/{groupId}/members/{id}/$ref}): each row's values of those
+ * columns fill the path, and they are not sent in a body.
  *
  * @param createPath      collection that a POST creates a row in, or null when INSERT is refused
  * @param createRoutes    columns whose value on INSERT chooses another collection to create in
@@ -37,9 +39,6 @@ import java.util.TreeSet;
  * @param referenceTemplate path of the referenced object below {@code /v1.0}, {@code {value}}
  *                        standing for the column's value ({@code directoryObjects/{value}})
  * @param docUrl          the Microsoft documentation page of the create or update operation
- *
- * <p>Besides {@code {id}}, {@code itemPath} may name other columns ({@code {groupId}}): the
- * values of those columns in each row fill the path, and they are not sent in a body.
  */
 public record GraphWrite(
         String createPath,
