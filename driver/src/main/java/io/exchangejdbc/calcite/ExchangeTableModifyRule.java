@@ -100,21 +100,31 @@ public final class ExchangeTableModifyRule extends ConverterRule {
                     // EWS tables keep the schema's name for the key (ItemId)
                     idColumn = def.indexOf(def.keyColumns().get(0).name());
                 }
+                if (idColumn < 0 && isMailboxObject(def) && userIdColumn >= 0) {
+                    // one object per mailbox (mailboxSettings): the mailbox is the row's key
+                    idColumn = userIdColumn;
+                }
                 if (idColumn < 0) {
                     return null;
                 }
+                // carried after the new values: an EWS table's options, or the columns
+                // besides the id that name a Graph row in its path (groupId of a member)
                 List<Integer> options = optionColumns(def, userIdColumn);
-                input = keyed(modify, def, idColumn, userIdColumn, sources, options);
+                List<Integer> pathColumns = pathColumns(def);
+                List<Integer> carried = new ArrayList<>(options);
+                carried.addAll(pathColumns);
+                input = pathColumns.isEmpty()
+                        ? keyed(modify, def, idColumn, userIdColumn, sources, options) : null;
                 if (input == null) {
-                    input = narrowed(modify, idColumn, userIdColumn, sources.size(), options);
+                    input = narrowed(modify, idColumn, userIdColumn, sources.size(), carried);
                 }
-                int[] valueIndexes = new int[sources.size() + options.size()];
+                int[] valueIndexes = new int[sources.size() + carried.size()];
                 int first = userIdColumn >= 0 ? 2 : 1;
                 for (int i = 0; i < valueIndexes.length; i++) {
                     valueIndexes[i] = first + i;
                 }
                 List<ColumnDef> valueColumns = new ArrayList<>(setColumns);
-                for (int o : options) {
+                for (int o : carried) {
                     valueColumns.add(def.columns().get(o));
                 }
                 layout = new ModifyLayout(update ? TableChange.Kind.UPDATE
@@ -130,6 +140,13 @@ public final class ExchangeTableModifyRule extends ConverterRule {
         return new ExchangeTableModify(modify.getCluster(),
                 modify.getTraitSet().replace(EnumerableConvention.INSTANCE), converted,
                 modify.getRowType(), table, layout);
+    }
+
+    /** Whether each mailbox has one row of the table, written at a path without an id. */
+    private static boolean isMailboxObject(TableDef def) {
+        return def.writes() != null && def.writes().itemPath() != null
+                && !def.writes().itemPath().contains("{id}")
+                && def.graph() != null && def.graph().mailboxScoped();
     }
 
     private static int userIdColumn(TableDef def) {
@@ -163,6 +180,17 @@ public final class ExchangeTableModifyRule extends ConverterRule {
         return out;
     }
 
+    /** The columns besides the id in the path a Graph row is written at. */
+    private static List<Integer> pathColumns(TableDef def) {
+        List<Integer> out = new ArrayList<>();
+        if (def.writes() != null) {
+            for (String name : def.writes().pathColumns()) {
+                out.add(def.indexOf(name));
+            }
+        }
+        return out;
+    }
+
     private static int[] toArray(List<Integer> list) {
         int[] a = new int[list.size()];
         for (int i = 0; i < a.length; i++) {
@@ -172,11 +200,12 @@ public final class ExchangeTableModifyRule extends ConverterRule {
     }
 
     /**
-     * The scan's rows narrowed to id, mailbox and new values: the modify's input ends with the
-     * new values of an UPDATE, after the table's columns.
+     * The scan's rows narrowed to id, mailbox, new values and the other columns of the row's
+     * path: the modify's input ends with the new values of an UPDATE, after the table's
+     * columns.
      */
     private static RelNode narrowed(TableModify modify, int idColumn, int userIdColumn,
-            int sourceCount, List<Integer> options) {
+            int sourceCount, List<Integer> carried) {
         RelNode input = modify.getInput();
         RexBuilder rex = modify.getCluster().getRexBuilder();
         List<RexNode> exprs = new ArrayList<>();
@@ -192,9 +221,9 @@ public final class ExchangeTableModifyRule extends ConverterRule {
             exprs.add(rex.makeInputRef(input, width - sourceCount + i));
             names.add("value" + i);
         }
-        for (int o : options) {
-            exprs.add(RexInputRef.of(o, input.getRowType()));
-            names.add("option" + o);
+        for (int c : carried) {
+            exprs.add(RexInputRef.of(c, input.getRowType()));
+            names.add("carried" + c);
         }
         return LogicalProject.create(input, List.of(), exprs, names, java.util.Set.of());
     }
@@ -279,8 +308,10 @@ public final class ExchangeTableModifyRule extends ConverterRule {
             exprs.add(rex.makeCast(text, id, true, false));
             names.add("id");
             if (userIdColumn >= 0) {
-                exprs.add(mailbox == null ? rex.makeNullLiteral(text)
-                        : rex.makeCast(text, mailbox, true, false));
+                // when the mailbox is the key, each row's mailbox is its id
+                RexNode box = idColumn == userIdColumn ? id : mailbox;
+                exprs.add(box == null ? rex.makeNullLiteral(text)
+                        : rex.makeCast(text, box, true, false));
                 names.add("UserId");
             }
             for (int i = 0; i < newValues.size(); i++) {

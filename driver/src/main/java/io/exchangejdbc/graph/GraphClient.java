@@ -170,7 +170,7 @@ public final class GraphClient implements AutoCloseable {
                     "25006");
         }
         WritePlanner planner = new WritePlanner(settings.defaultMailbox(),
-                tokens.applicationOnly());
+                tokens.applicationOnly(), graphUrl);
         PendingWrites pending = PendingWrites.current();
         if (pending != null) {
             pending.add(planner.plan(change, pending.size()), change.table().name());

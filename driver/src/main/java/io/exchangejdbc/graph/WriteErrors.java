@@ -58,7 +58,8 @@ final class WriteErrors {
                 return "The signed-in user or application may not change " + table
                         + (r.mailbox() != null ? " in mailbox '" + r.mailbox() + "'" : "")
                         + "; grant the write permission (for example Mail.ReadWrite,"
-                        + " User.ReadWrite.All).";
+                        + " Contacts.ReadWrite, MailboxSettings.ReadWrite, User.ReadWrite.All or"
+                        + " Group.ReadWrite.All).";
             case 404:
                 return "No such row: check the id and the mailbox (UserId); nothing was"
                         + " changed.";

@@ -58,14 +58,18 @@ final class WritePlanner {
 
     private final String defaultMailbox;
     private final boolean applicationOnly;
+    private final String graphUrl;
 
     /**
      * @param defaultMailbox  the {@code UserId} property, or null for the signed-in user
      * @param applicationOnly the sign-in is an application's, which has no mailbox of its own
+     * @param graphUrl        the service root ({@code https://graph.microsoft.com}), which
+     *                        references to other objects name
      */
-    WritePlanner(String defaultMailbox, boolean applicationOnly) {
+    WritePlanner(String defaultMailbox, boolean applicationOnly, String graphUrl) {
         this.defaultMailbox = defaultMailbox;
         this.applicationOnly = applicationOnly;
+        this.graphUrl = requireNonNull(graphUrl, "graphUrl");
     }
 
     /** The requests of a change, checked; rows are numbered from {@code firstRow}. */
@@ -118,11 +122,14 @@ final class WritePlanner {
         for (int c = 0; c < columns.size(); c++) {
             ColumnDef col = columns.get(c);
             boolean given = change.kind() == TableChange.Kind.UPDATE || anyValue(change, c);
-            if (!given) {
+            if (!given || (change.kind() != TableChange.Kind.INSERT
+                    && writes.isPathColumn(col.name()))) {
                 continue;
             }
+            // a routing column chooses the collection; a reference names an existing object
             boolean route = change.kind() == TableChange.Kind.INSERT
-                    && writes.createRoute(col.name()) != null;
+                    && (writes.createRoute(col.name()) != null
+                            || col.name().equalsIgnoreCase(writes.referenceColumn()));
             if (col.nature() == ColumnNature.PSEUDO && !route) {
                 throw new SQLException("Column " + col.name() + " of table " + table.name()
                         + " is input only (it chooses where rows are read) and cannot be "
@@ -141,6 +148,19 @@ final class WritePlanner {
                 throw new SQLException("Column " + col.name() + " of table " + table.name()
                         + " can be set only when the row is created, not by UPDATE.",
                         NOT_WRITABLE);
+            }
+            if (writes.updateAlone().contains(col.name())) {
+                if (change.kind() == TableChange.Kind.INSERT) {
+                    throw new SQLException("Column " + col.name() + " of table " + table.name()
+                            + " cannot be given when the row is created; set it afterwards"
+                            + " with an UPDATE of its own.", NOT_WRITABLE);
+                }
+                if (columns.size() - writes.pathColumns().size() > 1) {
+                    throw new SQLException("Column " + col.name() + " of table " + table.name()
+                            + " must be changed by an UPDATE that sets no other column (the"
+                            + " service takes it only alone); split the statement.",
+                            NOT_WRITABLE);
+                }
             }
         }
         checkOverlaps(change);
@@ -252,20 +272,21 @@ final class WritePlanner {
                     template = template.replace("{value}",
                             GraphRequestPlan.encodeSegment(routeValue));
                 }
-                body = body(change, writes, row, n, true);
+                body = writes.referenceColumn() != null ? reference(change, writes, row)
+                        : body(change, writes, row, n, true);
                 what = "new row " + (n + 1);
                 break;
             }
             case UPDATE:
                 method = "PATCH";
-                template = itemPath(writes, row, table);
+                template = itemPath(change, writes, row);
                 body = body(change, writes, row, n, false);
-                what = "row '" + row.id() + "'";
+                what = rowName(writes, table, mailbox, row);
                 break;
             default:
                 method = "DELETE";
-                template = itemPath(writes, row, table);
-                what = "row '" + row.id() + "'";
+                template = itemPath(change, writes, row);
+                what = rowName(writes, table, mailbox, row);
         }
         path.append('/').append(template);
         byte[] bytes = body == null ? null : render(body);
@@ -274,9 +295,47 @@ final class WritePlanner {
                 bytes, n, what);
     }
 
-    private static String itemPath(GraphWrite writes, TableChange.Row row, TableDef table)
+    /** The row as messages name it: by id, or by mailbox for a mailbox's single object. */
+    private static String rowName(GraphWrite writes, TableDef table, String mailbox,
+            TableChange.Row row) {
+        if (!writes.itemPath().contains("{id}")) {
+            return "the " + table.name() + " row of mailbox '"
+                    + (mailbox == null ? "me" : mailbox) + "'";
+        }
+        return "row '" + row.id() + "'";
+    }
+
+    /** {@code {"@odata.id": "{GraphUrl}/v1.0/directoryObjects/{value}"}}. */
+    private Map<String, Object> reference(TableChange change, GraphWrite writes,
+            TableChange.Row row) throws SQLException {
+        int c = indexOf(change.columns(), writes.referenceColumn());
+        Object v = c < 0 ? null : row.values()[c];
+        if (v == null || v.toString().isBlank()) {
+            throw new SQLException("INSERT into " + change.table().name() + " needs a value for"
+                    + " column " + writes.referenceColumn() + "; nothing was inserted.",
+                    MISSING);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.id", graphUrl + "/v1.0/" + writes.referenceTemplate().replace(
+                "{value}", GraphRequestPlan.encodeSegment(v.toString().strip())));
+        return body;
+    }
+
+    private static String itemPath(TableChange change, GraphWrite writes, TableChange.Row row)
             throws SQLException {
+        TableDef table = change.table();
         String template = writes.itemPath();
+        for (String name : writes.pathColumns()) {
+            int c = indexOf(change.columns(), name);
+            Object v = c < 0 ? null : row.values()[c];
+            if (v == null || v.toString().isBlank()) {
+                throw new SQLException("A row of " + table.name() + " has no " + name
+                        + "; name it in the WHERE clause (" + name + " = '...'). Nothing was"
+                        + " changed.", BAD_VALUE);
+            }
+            template = template.replace("{" + name + "}",
+                    GraphRequestPlan.encodeSegment(v.toString()));
+        }
         if (template.contains("{id}")) {
             if (row.id() == null || row.id().isBlank()) {
                 throw new SQLException("A row of " + table.name() + " has no id; nothing was"
@@ -298,7 +357,8 @@ final class WritePlanner {
             if (insert && (v == null || writes.createRoute(col.name()) != null)) {
                 continue;
             }
-            if (col.nature() == ColumnNature.PSEUDO || col.path().isEmpty()) {
+            if (col.nature() == ColumnNature.PSEUDO || col.path().isEmpty()
+                    || writes.isPathColumn(col.name())) {
                 continue;
             }
             Object json = jsonValue(change, col, v, row, n);

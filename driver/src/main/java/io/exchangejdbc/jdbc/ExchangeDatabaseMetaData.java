@@ -4,6 +4,7 @@ import io.exchangejdbc.config.ExchangeConfig;
 import io.exchangejdbc.config.ExchangeProperty;
 import io.exchangejdbc.schema.ColumnDef;
 import io.exchangejdbc.schema.ColumnType;
+import io.exchangejdbc.schema.GraphWrite;
 import io.exchangejdbc.schema.ProcedureDef;
 import io.exchangejdbc.schema.TableDef;
 import java.lang.reflect.InvocationHandler;
@@ -133,7 +134,7 @@ final class ExchangeDatabaseMetaData implements InvocationHandler {
             for (TableDef t : connection.tables()) {
                 if (matches(tablePattern, t.name()) && typeWanted(types, t.kind().jdbcName())) {
                     String remarks = t.description()
-                            + (t.readOnly() ? " Read-only." : "");
+                            + (t.readOnly() ? " Read-only." : statements(t));
                     rows.add(new Object[] {null, connection.schemaName(), t.name(),
                             t.kind().jdbcName(), remarks, null, null, null, null, null});
                 }
@@ -146,6 +147,45 @@ final class ExchangeDatabaseMetaData implements InvocationHandler {
                 "TYPE_SCHEM", Types.VARCHAR, "TYPE_NAME", Types.VARCHAR,
                 "SELF_REFERENCING_COL_NAME", Types.VARCHAR, "REF_GENERATION", Types.VARCHAR),
                 rows);
+    }
+
+    /** " Accepts INSERT, UPDATE and DELETE." as the table's write declaration says. */
+    private static String statements(TableDef t) {
+        GraphWrite w = t.writes();
+        if (w == null) {
+            return "";
+        }
+        List<String> verbs = new ArrayList<>();
+        if (w.insertable()) {
+            verbs.add("INSERT");
+        }
+        if (w.updatable()) {
+            verbs.add("UPDATE");
+        }
+        if (w.deletable()) {
+            verbs.add("DELETE");
+        }
+        if (verbs.isEmpty()) {
+            return "";
+        }
+        String last = verbs.remove(verbs.size() - 1);
+        return " Accepts " + (verbs.isEmpty() ? last + " only"
+                : String.join(", ", verbs) + " and " + last) + ".";
+    }
+
+    /** When a writable column can be written, if not by every statement. */
+    private static String writeRule(TableDef t, ColumnDef c) {
+        GraphWrite w = t.writes();
+        if (w == null) {
+            return "";
+        }
+        if (w.insertOnly().contains(c.name())) {
+            return " (set only by INSERT)";
+        }
+        if (w.updateAlone().contains(c.name())) {
+            return " (set only by an UPDATE that sets no other column)";
+        }
+        return "";
     }
 
     private ResultSet columns(String schemaPattern, String tablePattern, String columnPattern) {
@@ -162,7 +202,8 @@ final class ExchangeDatabaseMetaData implements InvocationHandler {
                         continue;
                     }
                     boolean readOnly = c.readOnly() || t.readOnly();
-                    String remarks = c.description() + (c.readOnly() ? " (read-only)" : "");
+                    String remarks = c.description() + (c.readOnly() ? " (read-only)"
+                            : writeRule(t, c));
                     rows.add(new Object[] {null, connection.schemaName(), t.name(), c.name(),
                             c.type().jdbcType(), typeName(c.type()), columnSize(c), null,
                             decimalDigits(c), numPrecRadix(c), DatabaseMetaData.columnNullable,

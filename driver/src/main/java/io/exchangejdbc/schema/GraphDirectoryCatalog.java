@@ -123,6 +123,9 @@ final class GraphDirectoryCatalog {
                 .writes(GraphWrite.builder("https://learn.microsoft.com/graph/api/user-post-contacts")
                         .create("contacts")
                         .createRoute("parentFolderId", "contactFolders/{value}/contacts")
+                        // a contact's id names it in every folder of the mailbox
+                        .update("contacts/{id}")
+                        .delete("contacts/{id}")
                         .requireOneOf("givenName", "displayName")
                         .build())
                 .columns(c.toArray(new ColumnSpec[0]));
@@ -165,6 +168,8 @@ final class GraphDirectoryCatalog {
                                 "https://learn.microsoft.com/graph/api/user-post-contactfolders")
                         .create("contactFolders")
                         .createRoute("parentFolderId", "contactFolders/{value}/childFolders")
+                        .update("contactFolders/{id}")
+                        .delete("contactFolders/{id}")
                         .require("displayName")
                         .build())
                 .columns(
@@ -224,11 +229,11 @@ final class GraphDirectoryCatalog {
                 .describe(oneGroup("Whether Outlook clients hide the group.")));
         c.add(json("infoCatalogs").describe("Identifiers of the information catalogs of the"
                 + " group" + STRINGS_JSON));
-        c.add(col("isArchived", BOOLEAN).singleItemOnly()
+        c.add(col("isArchived", BOOLEAN).singleItemOnly().readOnly()
                 .describe(oneGroup("Whether the group's team is archived (read only).")));
         c.add(col("isAssignableToRole", BOOLEAN)
                 .describe("Whether the group can be assigned to a Microsoft Entra role."));
-        c.add(col("isFavorite", BOOLEAN).singleItemOnly()
+        c.add(col("isFavorite", BOOLEAN).singleItemOnly().readOnly()
                 .describe(oneGroup("Whether the signed-in user marked the group as a"
                         + " favorite.")));
         c.add(col("isManagementRestricted", BOOLEAN).readOnly()
@@ -240,8 +245,9 @@ final class GraphDirectoryCatalog {
         c.add(col("licenseProcessingState_state", VARCHAR).readOnly()
                 .describe("State of the group's license assignment to its members, such as"
                         + " 'ProcessingComplete'."));
-        c.add(col("mail", VARCHAR).filter(EQ, STARTS_WITH)
-                .describe("SMTP address of the group, null when it is not mail-enabled."));
+        c.add(col("mail", VARCHAR).readOnly().filter(EQ, STARTS_WITH)
+                .describe("SMTP address of the group, null when it is not mail-enabled; the"
+                        + " service makes it from mailNickname."));
         c.add(col("mailEnabled", BOOLEAN).filter(EQ)
                 .describe("Whether the group can receive mail."));
         c.add(col("mailNickname", VARCHAR).filter(EQ, STARTS_WITH)
@@ -291,12 +297,12 @@ final class GraphDirectoryCatalog {
                 .describe("Errors raised while provisioning the group, as a JSON array."));
         c.add(col("theme", VARCHAR).describe("Color theme of a Microsoft 365 group."));
         c.add(col("uniqueName", VARCHAR).describe("Unique name of the group, when one is set."));
-        c.add(col("unseenConversationsCount", INTEGER).singleItemOnly()
+        c.add(col("unseenConversationsCount", INTEGER).singleItemOnly().readOnly()
                 .describe(oneGroup("Number of conversations the signed-in user has not"
                         + " seen.")));
         c.add(col("unseenCount", INTEGER).singleItemOnly()
                 .describe(oneGroup("Number of posts the signed-in user has not seen.")));
-        c.add(col("unseenMessagesCount", INTEGER).singleItemOnly()
+        c.add(col("unseenMessagesCount", INTEGER).singleItemOnly().readOnly()
                 .describe(oneGroup("Number of messages the signed-in user has not seen.")));
         c.add(col("visibility", VARCHAR)
                 .describe("Visibility of a Microsoft 365 group: 'Public', 'Private' or"
@@ -310,7 +316,19 @@ final class GraphDirectoryCatalog {
                         + " \"Groups\".")
                 .graph(new GraphResource(false, "groups", List.of(), null, 999, 999,
                         "https://learn.microsoft.com/graph/api/group-list"))
-                .readOnly()
+                .writes(GraphWrite.builder(
+                                "https://learn.microsoft.com/graph/api/group-post-groups")
+                        .create("groups")
+                        .update("groups/{id}")
+                        .delete("groups/{id}")
+                        .require("displayName", "mailEnabled", "mailNickname", "securityEnabled")
+                        .insertOnly("isAssignableToRole", "resourceBehaviorOptions",
+                                "resourceProvisioningOptions")
+                        // group-update: these go in a PATCH of their own, never in the POST
+                        .updateAlone("allowExternalSenders", "autoSubscribeNewMembers",
+                                "hideFromAddressLists", "hideFromOutlookClients",
+                                "isSubscribedByMail", "unseenCount")
+                        .build())
                 .columns(c.toArray(new ColumnSpec[0]));
     }
 
@@ -322,12 +340,23 @@ final class GraphDirectoryCatalog {
     private static TableSpec groupMembers() {
         return TableSpec.view("GroupMembers")
                 .describe("Direct members of a group (one row per member). Needs groupId ="
-                        + " '...' (a group id from Groups); a query without it is refused.")
+                        + " '...' (a group id from Groups); a query without it is refused."
+                        + " INSERT (groupId, id) adds a member, DELETE ... WHERE groupId = '...'"
+                        + " AND id = '...' removes one.")
                 .graph(new GraphResource(false, "groups",
                         List.of(GraphResource.Route.required("groupId",
                                 "groups/{value}/members")),
                         null, 999, 999,
                         "https://learn.microsoft.com/graph/api/group-list-members"))
+                // members are references: POST .../members/$ref names an existing object
+                .writes(GraphWrite.builder(
+                                "https://learn.microsoft.com/graph/api/group-post-members")
+                        .create("groups/{value}/members/$ref")
+                        .createRoute("groupId", "groups/{value}/members/$ref")
+                        .reference("id", "directoryObjects/{value}")
+                        .delete("groups/{groupId}/members/{id}/$ref")
+                        .require("groupId", "id")
+                        .build())
                 .columns(
                         col("id", VARCHAR).key()
                                 .describe("Identifier of the member's directory object."),
@@ -354,11 +383,17 @@ final class GraphDirectoryCatalog {
         return TableSpec.table("MailboxSettings")
                 .describe("Settings of a mailbox (one row per mailbox): time zone, language,"
                         + " formats, working hours and automatic replies (out of office)."
-                        + " UserId chooses the mailbox; UserId IN (...) reads several.")
+                        + " UserId chooses the mailbox; UserId IN (...) reads several. UPDATE"
+                        + " ... WHERE UserId = '...' changes the settings of that mailbox (the"
+                        + " default one without it); they cannot be inserted or deleted.")
                 .graph(new GraphResource(true, "mailboxSettings", List.of(), null, 1, 1,
                         "https://learn.microsoft.com/graph/api/user-get-mailboxsettings",
                         RowShape.MAILBOX_OBJECT))
-                .readOnly()
+                // one object per mailbox: UPDATE only, WHERE UserId = '...' names the mailbox
+                .writes(GraphWrite.builder(
+                                "https://learn.microsoft.com/graph/api/user-update-mailboxsettings")
+                        .update("mailboxSettings")
+                        .build())
                 .columns(
                         col("archiveFolder", VARCHAR)
                                 .describe("Identifier of the folder that archived mail goes"
@@ -395,9 +430,9 @@ final class GraphDirectoryCatalog {
                                         + " delegates: 'sendToDelegateAndInformationToPrincipal',"
                                         + " 'sendToDelegateAndPrincipal' or"
                                         + " 'sendToDelegateOnly'."),
-                        col("language_displayName", VARCHAR)
+                        col("language_displayName", VARCHAR).readOnly()
                                 .describe("Name of the mailbox's language, such as 'English"
-                                        + " (United States)'."),
+                                        + " (United States)'; follows language_locale."),
                         col("language_locale", VARCHAR)
                                 .describe("Locale of the mailbox's language, such as"
                                         + " 'en-US'."),

@@ -16,7 +16,9 @@ import java.util.TreeSet;
  *
  * <p>Paths are relative to the mailbox ({@code /me} or {@code /users/{UserId}}) for mailbox
  * tables and to the service root for directory tables; {@code {id}} stands for the row's key and
- * {@code {value}} for the value of a routing column.
+ * {@code {value}} for the value of a routing column. Besides {@code {id}}, {@code itemPath} may
+ * name other columns ({@code groups/{groupId}/members/{id}/$ref}): each row's values of those
+ * columns fill the path, and they are not sent in a body.
  *
  * @param createPath      collection that a POST creates a row in, or null when INSERT is refused
  * @param createRoutes    columns whose value on INSERT chooses another collection to create in
@@ -29,6 +31,13 @@ import java.util.TreeSet;
  * @param requiredOnInsert groups of columns, one of each group must have a value on INSERT; a
  *                        name also matches the flattened columns under it
  * @param insertOnly      columns that may be given on INSERT but not changed by UPDATE
+ * @param updateAlone     columns that only UPDATE may set, each in a request of its own (the
+ *                        service refuses them on create and beside other properties)
+ * @param referenceColumn the column whose value an INSERT sends as a reference to an existing
+ *                        object ({@code {"@odata.id": "{GraphUrl}/v1.0/" + referenceTemplate}}),
+ *                        the whole body, as adding a member to a group does; null otherwise
+ * @param referenceTemplate path of the referenced object below {@code /v1.0}, {@code {value}}
+ *                        standing for the column's value ({@code directoryObjects/{value}})
  * @param docUrl          the Microsoft documentation page of the create or update operation
  */
 public record GraphWrite(
@@ -39,6 +48,9 @@ public record GraphWrite(
         boolean deletable,
         List<List<String>> requiredOnInsert,
         Set<String> insertOnly,
+        Set<String> updateAlone,
+        String referenceColumn,
+        String referenceTemplate,
         String docUrl) {
 
     public GraphWrite {
@@ -47,7 +59,13 @@ public record GraphWrite(
         Set<String> only = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         only.addAll(requireNonNull(insertOnly, "insertOnly"));
         insertOnly = java.util.Collections.unmodifiableSet(only);
+        Set<String> alone = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        alone.addAll(requireNonNull(updateAlone, "updateAlone"));
+        updateAlone = java.util.Collections.unmodifiableSet(alone);
         requireNonNull(docUrl, "docUrl");
+        if ((referenceColumn == null) != (referenceTemplate == null)) {
+            throw new IllegalArgumentException("a reference needs its column and its path");
+        }
         if ((updatable || deletable) && itemPath == null) {
             throw new IllegalArgumentException("an updatable or deletable table needs itemPath");
         }
@@ -57,6 +75,35 @@ public record GraphWrite(
         Map<String, String> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         m.putAll(routes);
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The columns other than {@code id} whose values fill {@code itemPath}, in order of
+     * appearance; empty when there are none.
+     */
+    public List<String> pathColumns() {
+        List<String> out = new java.util.ArrayList<>();
+        if (itemPath == null) {
+            return out;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Za-z_]+)}")
+                .matcher(itemPath);
+        while (m.find()) {
+            if (!m.group(1).equals("id") && !m.group(1).equals("value")) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    /** Whether the column fills the item path rather than a body. */
+    public boolean isPathColumn(String column) {
+        for (String c : pathColumns()) {
+            if (c.equalsIgnoreCase(column)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether INSERT is allowed. */
@@ -91,6 +138,9 @@ public record GraphWrite(
         private boolean deletable;
         private final List<List<String>> required = new java.util.ArrayList<>();
         private final Set<String> insertOnly = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        private final Set<String> updateAlone = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        private String referenceColumn;
+        private String referenceTemplate;
 
         private Builder(String docUrl) {
             this.docUrl = requireNonNull(docUrl, "docUrl");
@@ -142,10 +192,26 @@ public record GraphWrite(
             return this;
         }
 
+        /** Columns that only UPDATE may set, and only without other columns. */
+        public Builder updateAlone(String... columns) {
+            updateAlone.addAll(List.of(columns));
+            return this;
+        }
+
+        /**
+         * INSERT sends the value of {@code column} as a reference to the object at
+         * {@code pathTemplate} ({@code directoryObjects/{value}}), and nothing else.
+         */
+        public Builder reference(String column, String pathTemplate) {
+            this.referenceColumn = requireNonNull(column, "column");
+            this.referenceTemplate = requireNonNull(pathTemplate, "pathTemplate");
+            return this;
+        }
+
         /** The declaration. */
         public GraphWrite build() {
             return new GraphWrite(createPath, routes, itemPath, updatable, deletable, required,
-                    insertOnly, docUrl);
+                    insertOnly, updateAlone, referenceColumn, referenceTemplate, docUrl);
         }
     }
 }

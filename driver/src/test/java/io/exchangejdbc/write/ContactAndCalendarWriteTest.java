@@ -61,10 +61,12 @@ class ContactAndCalendarWriteTest {
             assertEquals("23502", noName.getSQLState());
             assertTrue(noName.getMessage().contains("givenName, displayName"),
                     noName.getMessage());
-            SQLException update = assertThrows(SQLException.class, () -> s.executeUpdate(
-                    "UPDATE Contacts SET jobTitle = 'x' WHERE id = '" + plain + "'"));
-            assertEquals("42000", update.getSQLState());
-            assertEquals("Analyst", book.contact(plain).orElseThrow().jobTitle());
+            SQLException move = assertThrows(SQLException.class, () -> s.executeUpdate(
+                    "UPDATE Contacts SET parentFolderId = '" + folderId + "' WHERE id = '"
+                            + plain + "'"));
+            assertEquals("42000", move.getSQLState());
+            assertEquals(book.defaultFolder().id(), book.contact(plain).orElseThrow()
+                    .parentFolderId());
         }
     }
 

@@ -151,8 +151,13 @@ final class GraphWrites {
             if (rest.isEmpty()) {
                 return userItem(caller, method, user, body);
             }
+        } else if (head.equalsIgnoreCase("groups")) {
+            return GroupWrites.apply(caller, method, segs, body, baseUrl, clock);
         } else {
             throw GraphError.segmentNotFound(head);
+        }
+        if (rest.get(0).equalsIgnoreCase("mailboxSettings")) {
+            return MailboxSettingsRoute.update(caller, method, user, rest, body, baseUrl);
         }
         authorizeMail(caller, user);
         Mailbox mailbox = caller.tenant().mailbox(user);
@@ -189,6 +194,10 @@ final class GraphWrites {
                 return createMessage(mailbox, folder, body, context + "/mailFolders('"
                         + folder.id() + "')/messages/$entity");
             }
+        }
+        Result contact = ContactWrites.item(method, mailbox.contacts(), rest, body, context);
+        if (contact != null) {
+            return contact;
         }
         Result more = outlookItems(caller, method, mailbox, rest, body, context);
         if (more != null) {
@@ -864,7 +873,7 @@ final class GraphWrites {
 
     // ---- output
 
-    private static byte[] entity(EntityModel model, Object entity, String context) {
+    static byte[] entity(EntityModel model, Object entity, String context) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();

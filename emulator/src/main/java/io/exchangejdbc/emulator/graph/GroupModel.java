@@ -63,29 +63,34 @@ final class GroupModel {
                     g -> List.of())
             .addSelectable("accessType", EdmType.enumType("microsoft.graph.groupAccessType"),
                     g -> null)
-            .addSelectable("allowExternalSenders", EdmType.BOOLEAN, g -> null)
+            .addSelectable("allowExternalSenders", EdmType.BOOLEAN,
+                    g -> g.option("allowExternalSenders"))
             .addSelectable("assignedLabels",
                     EdmType.collection(EdmType.complex(opaque("assignedLabel"))),
                     g -> List.of())
             .addSelectable("assignedLicenses",
                     EdmType.collection(EdmType.complex(opaque("assignedLicense"))),
                     g -> List.of())
-            .addSelectable("autoSubscribeNewMembers", EdmType.BOOLEAN, g -> null)
+            .addSelectable("autoSubscribeNewMembers", EdmType.BOOLEAN,
+                    g -> g.option("autoSubscribeNewMembers"))
             .addSelectable("hasMembersWithLicenseErrors", EdmType.BOOLEAN, g -> null)
-            .addSelectable("hideFromAddressLists", EdmType.BOOLEAN, g -> null)
-            .addSelectable("hideFromOutlookClients", EdmType.BOOLEAN, g -> null)
+            .addSelectable("hideFromAddressLists", EdmType.BOOLEAN,
+                    g -> g.option("hideFromAddressLists"))
+            .addSelectable("hideFromOutlookClients", EdmType.BOOLEAN,
+                    g -> g.option("hideFromOutlookClients"))
             .addSelectable("infoCatalogs", STRINGS, g -> List.of())
             .addSelectable("isArchived", EdmType.BOOLEAN, g -> null)
             .addSelectable("isFavorite", EdmType.BOOLEAN, g -> null)
             .addSelectable("isManagementRestricted", EdmType.BOOLEAN, g -> null)
-            .addSelectable("isSubscribedByMail", EdmType.BOOLEAN, g -> null)
+            .addSelectable("isSubscribedByMail", EdmType.BOOLEAN,
+                    g -> g.option("isSubscribedByMail"))
             .addSelectable("licenseProcessingState",
                     EdmType.complex(opaque("licenseProcessingState")), g -> null)
             .addSelectable("onPremisesExtensionAttributes",
                     EdmType.complex(opaque("onPremisesExtensionAttributes")), g -> null)
             .addSelectable("organizationId", EdmType.STRING, g -> null)
             .addSelectable("unseenConversationsCount", EdmType.INT32, g -> null)
-            .addSelectable("unseenCount", EdmType.INT32, g -> null)
+            .addSelectable("unseenCount", EdmType.INT32, g -> g.option("unseenCount"))
             .addSelectable("unseenMessagesCount", EdmType.INT32, g -> null)
             .addSelectable("welcomeMessageEnabled", EdmType.BOOLEAN, g -> null)
             .build();

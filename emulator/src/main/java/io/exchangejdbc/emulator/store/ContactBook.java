@@ -106,6 +106,63 @@ public final class ContactBook {
         return contact;
     }
 
+    /** Replaces a contact by one with the same id and folder (an update). */
+    public synchronized Contact replaceContact(Contact contact) {
+        requireNonNull(contact, "contact");
+        Contact old = contactsById.get(contact.id());
+        if (old == null || !old.parentFolderId().equals(contact.parentFolderId())) {
+            throw new IllegalArgumentException("no contact " + contact.id() + " in its folder");
+        }
+        foldersById.get(old.parentFolderId()).replaceContact(contact);
+        contactsById.put(contact.id(), contact);
+        return contact;
+    }
+
+    /** Deletes a contact; false when there is none with that id. */
+    public synchronized boolean removeContact(String id) {
+        Contact old = contactsById.remove(id);
+        if (old == null) {
+            return false;
+        }
+        foldersById.get(old.parentFolderId()).removeContact(id);
+        return true;
+    }
+
+    /** Renames a folder. */
+    public synchronized void renameFolder(ContactFolder folder, String displayName) {
+        requireNonNull(displayName, "displayName");
+        folder.rename(displayName);
+    }
+
+    /**
+     * Deletes a folder with its child folders and every contact in them.
+     *
+     * @throws IllegalArgumentException for the default folder, which cannot be deleted
+     */
+    public synchronized void deleteFolder(ContactFolder folder) {
+        if (folder == defaultFolder || folder == root) {
+            throw new IllegalArgumentException("the default contact folder cannot be deleted");
+        }
+        for (ContactFolder child : folder.children()) {
+            deleteFolder(child);
+        }
+        for (Contact c : folder.contacts()) {
+            contactsById.remove(c.id());
+            folder.removeContact(c.id());
+        }
+        foldersById.remove(folder.id());
+        ContactFolder parent = folder.parentFolderId().equals(rootId) ? root
+                : foldersById.get(folder.parentFolderId());
+        if (parent != null) {
+            parent.removeChild(folder);
+        }
+    }
+
+    /** Whether the folder is the default {@code Contacts} folder. */
+    public boolean isDefault(ContactFolder folder) {
+        return folder == defaultFolder;
+    }
+
     /** Finds a contact by id. */
     public Optional<Contact> contact(String id) {
         return Optional.ofNullable(contactsById.get(id));

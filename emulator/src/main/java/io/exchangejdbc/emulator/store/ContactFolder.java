@@ -14,7 +14,7 @@ import java.util.List;
 public final class ContactFolder {
 
     private final String id;
-    private final String displayName;
+    private volatile String displayName;
     private final String parentFolderId;
     private final List<ContactFolder> children = new ArrayList<>();
     private final List<Contact> contacts = new ArrayList<>();
@@ -56,6 +56,28 @@ public final class ContactFolder {
 
     synchronized void addContact(Contact contact) {
         contacts.add(contact);
+    }
+
+    synchronized void rename(String newName) {
+        this.displayName = requireNonNull(newName, "newName");
+    }
+
+    synchronized void replaceContact(Contact contact) {
+        for (int i = 0; i < contacts.size(); i++) {
+            if (contacts.get(i).id().equals(contact.id())) {
+                contacts.set(i, contact);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no contact " + contact.id() + " in " + this);
+    }
+
+    synchronized void removeContact(String contactId) {
+        contacts.removeIf(c -> c.id().equals(contactId));
+    }
+
+    synchronized void removeChild(ContactFolder child) {
+        children.remove(child);
     }
 
     @Override

@@ -109,6 +109,23 @@ public final class Tenant {
         return List.copyOf(groups);
     }
 
+    /** Replaces the group that has the same id (an update); false when there is none. */
+    public synchronized boolean replaceGroup(Group group) {
+        requireNonNull(group, "group");
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).id().equalsIgnoreCase(group.id())) {
+                groups.set(i, group);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Deletes a group; false when there is none with that id. */
+    public synchronized boolean removeGroup(String id) {
+        return groups.removeIf(g -> g.id().equalsIgnoreCase(id));
+    }
+
     /** Finds a group by object id (ignoring case). */
     public synchronized Optional<Group> group(String id) {
         for (Group g : groups) {
