@@ -95,7 +95,8 @@ public final class TransportSoapPoster implements SoapPoster {
      */
     public static Transport transport(ExchangeConfig config, ConnectionLog log)
             throws SQLException {
-        TransportOptions options = TransportOptions.from(config);
+        // forConnection: SSLServerCert and the Proxy* properties apply to EWS as to Graph
+        TransportOptions options = TransportOptions.forConnection(config);
         if (!onPremises(config)) {
             return new Transport(options, log);
         }

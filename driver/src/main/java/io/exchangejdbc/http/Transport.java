@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -53,6 +55,9 @@ import java.util.function.LongSupplier;
 public final class Transport implements AutoCloseable {
 
     private static final AtomicInteger CLIENT_COUNT = new AtomicInteger();
+
+    /** Attempts of a request whose connection through a proxy fails before any answer. */
+    static final int PROXY_FAILURE_ATTEMPTS = 2;
 
     private final TransportOptions options;
     private final ConnectionLog log;
@@ -197,6 +202,19 @@ public final class Transport implements AutoCloseable {
                 "28000");
     }
 
+    /**
+     * The HTTP proxy a request to {@code uri} goes through when the JDK's client connects to it,
+     * or null (no proxy, or a ProxyExceptions host).
+     */
+    private InetSocketAddress proxyFor(URI uri) {
+        if (!options.proxy().enabled()) {
+            return null;
+        }
+        Proxy p = options.proxy().proxyFor(uri);
+        return p.type() == Proxy.Type.HTTP && p.address() instanceof InetSocketAddress a ? a
+                : null;
+    }
+
     /** Whether the transport's wire signs in to the server itself ({@link Wire#signsIn()}). */
     public boolean wireSignsIn() {
         return wire.signsIn();
@@ -292,7 +310,9 @@ public final class Transport implements AutoCloseable {
                 if (deadline.expired()) {
                     throw timeout(request, e, control);
                 }
-                throw errors.cannotConnect(request, e);
+                InetSocketAddress proxy = proxyFor(request.uri());
+                throw proxy != null ? errors.proxyUnreachable(request, proxy, e)
+                        : errors.cannotConnect(request, e);
             } catch (IOException e) {
                 logFailure(request, attempt, e);
                 SQLException stop = control.stopReason(request.method() + " "
@@ -300,8 +320,19 @@ public final class Transport implements AutoCloseable {
                 if (stop != null) {
                     throw stop;
                 }
-                if (TransportErrors.isUnknownHost(e) || ServerTrust.isUntrusted(e)) {
+                InetSocketAddress proxy = proxyFor(request.uri());
+                if (ServerTrust.isUntrusted(e)) {
                     throw errors.cannotConnect(request, e);
+                }
+                if (TransportErrors.isUnknownHost(e)) {
+                    throw proxy != null ? errors.proxyUnreachable(request, proxy, e)
+                            : errors.cannotConnect(request, e);
+                }
+                if (proxy != null && attempt >= PROXY_FAILURE_ATTEMPTS) {
+                    // A connection through a proxy that fails before any answer, twice, is the
+                    // proxy's doing far more often than a passing reset: say so now rather than
+                    // after the whole back-off of the retry policy.
+                    throw errors.proxyFailed(request, proxy, e, attempt);
                 }
                 if (closed) {
                     throw new SQLException("The connection was closed while "

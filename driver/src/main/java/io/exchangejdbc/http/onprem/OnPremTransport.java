@@ -416,8 +416,10 @@ public final class OnPremTransport implements AutoCloseable {
                 throw new SQLException("Could not connect to " + origin(uri) + ": "
                         + reason(e) + ". " + ServerTrust.advice(), "08001", e);
             }
-            String which = proxyAddress != null && e instanceof ConnectException
-                    ? "ProxyServer and ProxyPort" : "Server";
+            String which = proxyAddress == null ? "Server"
+                    : e instanceof ConnectException ? "ProxyServer and ProxyPort"
+                    : "ProxyServer and ProxyPort (the proxy closed the connection or is not an"
+                    + " HTTP proxy)";
             throw new SQLException("Could not connect to " + route + ": " + reason(e)
                     + ". Check the " + which + " connection property and that this machine can"
                     + " reach that host.", "08001", e);
