@@ -56,6 +56,13 @@ final class TestKdc implements AutoCloseable {
         kdc.createPrincipal(name + "@" + REALM, password);
     }
 
+    /** Exports the key of {@code name@REALM} to a keytab file and returns the file. */
+    File keytab(String name) throws Exception {
+        File keytab = dir.resolve(name + ".keytab").toFile();
+        kdc.exportPrincipal(name + "@" + REALM, keytab);
+        return keytab;
+    }
+
     /** Lets the emulator's on-premises gate accept tickets for the service principal. */
     void acceptIn(Emulator emu) throws Exception {
         File keytab = dir.resolve("http.keytab").toFile();
