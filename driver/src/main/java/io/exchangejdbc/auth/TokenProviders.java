@@ -25,8 +25,8 @@ import java.util.Set;
  * without asking, a browser sign-in with GETANDREFRESH, a code from another device in
  * {@code OAuthVerifier}, or a token given as is with {@code InitiateOAuth=OFF}), as an
  * application with a client secret or a certificate, as the managed identity of an Azure
- * resource, or not at all ({@code None}); the on-premises schemes come with the EWS back end and
- * are refused with SQLState 0A000.
+ * resource, or not at all ({@code None}); the on-premises schemes belong to the EWS back end
+ * ({@code Schema=EWS}) and are refused here with SQLState 0A000.
  *
  * @see <a href="https://learn.microsoft.com/graph/auth/auth-concepts">Authentication and
  *     authorization basics for Microsoft Graph</a>
@@ -249,11 +249,11 @@ public final class TokenProviders {
     }
 
     private static SQLFeatureNotSupportedException notSupported(String what) {
-        return new SQLFeatureNotSupportedException("Signing in with " + what + " is not"
-                + " supported yet by exchange-jdbc " + ExchangeConfig.DRIVER_VERSION + ": Basic,"
-                + " Digest, NTLM and Negotiate come with the EWS back end. Microsoft Graph"
-                + " connections sign in with AuthScheme=AzureAD, AzureServicePrincipal,"
-                + " AzureServicePrincipalCert, AzureMSI or None.",
+        return new SQLFeatureNotSupportedException("Signing in with " + what + " is for"
+                + " Exchange Server on premises through the EWS back end: set Schema=EWS and"
+                + " Server to the EWS URL. Microsoft Graph connections sign in with"
+                + " AuthScheme=AzureAD, AzureServicePrincipal, AzureServicePrincipalCert,"
+                + " AzureMSI or None.",
                 "0A000");
     }
 }

@@ -9,7 +9,6 @@ import io.exchangejdbc.graph.RowCursor;
 import io.exchangejdbc.http.QueryControl;
 import io.exchangejdbc.http.Sleeper;
 import io.exchangejdbc.http.Transport;
-import io.exchangejdbc.http.TransportOptions;
 import io.exchangejdbc.log.ConnectionLog;
 import io.exchangejdbc.log.LogModule;
 import io.exchangejdbc.log.Verbosity;
@@ -74,7 +73,7 @@ public final class EwsClient implements AutoCloseable {
         ConnectionLog log = ConnectionLog.open(config);
         Transport transport = null;
         try {
-            transport = new Transport(TransportOptions.from(config), log);
+            transport = TransportSoapPoster.transport(config, log);
             TransportSoapPoster poster = TransportSoapPoster.open(config, transport);
             Transport t = transport;
             EwsClient client = new EwsClient(poster, version, EwsSettings.from(config), log,

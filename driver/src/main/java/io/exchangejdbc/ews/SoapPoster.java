@@ -7,9 +7,9 @@ import java.sql.SQLException;
  * The one thing the EWS client needs from HTTP: post a SOAP envelope to the {@code Server} URL
  * with the connection's credentials and hand back the answer with its body still streaming.
  *
- * <p>An implementation owns authentication (Basic and bearer tokens here; Digest, NTLM and
- * Negotiate need a challenge round trip, which is why the body comes as bytes that can be sent
- * again), the {@code Content-Type: text/xml; charset=utf-8} and {@code SOAPAction} headers, and
+ * <p>An implementation owns authentication (bearer tokens, and Basic, Digest, NTLM and
+ * Negotiate, which answer challenges and so may send the body more than once: it comes as bytes
+ * that can be sent again), the {@code Content-Type: text/xml; charset=utf-8} and {@code SOAPAction} headers, and
  * the {@code X-AnchorMailbox} header when {@link SoapRequest#anchorMailbox()} is set. It returns
  * every HTTP status to the caller (EWS reports SOAP faults with 500); it throws only when no
  * answer could be had (SQLState 08001 unreachable, 08S01 connection lost, HYT00 timeout, HY008

@@ -9,28 +9,42 @@ import io.exchangejdbc.config.ExchangeProperty;
 import io.exchangejdbc.http.HttpResult;
 import io.exchangejdbc.http.QueryControl;
 import io.exchangejdbc.http.Transport;
+import io.exchangejdbc.http.TransportOptions;
 import io.exchangejdbc.http.TransportRequest;
+import io.exchangejdbc.http.onprem.OnPremSettings;
+import io.exchangejdbc.http.onprem.OnPremTransport;
+import io.exchangejdbc.http.onprem.OnPremWire;
+import io.exchangejdbc.log.ConnectionLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
- * A {@link SoapPoster} over the connection's {@link Transport} (its timeouts, retries of
- * read-only requests, per-mailbox throttle and redacted logging), signing each request with a
- * preemptive {@code Authorization} header: {@code Basic} with {@code User} and {@code Password},
- * or {@code Bearer} with a token of the connection's {@link TokenProvider} (AzureAD with
- * {@code OAuthAccessToken} or a user sign-in, AzureServicePrincipal, AzureServicePrincipalCert,
- * AzureMSI), renewed once when the server refuses it.
+ * A {@link SoapPoster} over the connection's {@link Transport}: its Timeout, retries of
+ * read-only requests (ErrorServerBusy is the {@link EwsClient}'s, above the poster), per-mailbox
+ * throttle, cancellation and query timeouts, and redacted logging apply to every scheme alike.
  *
- * <p>Basic sends the password in every request, so it is only sent over HTTPS or to a loopback
- * address.
+ * <p>The schemes of Exchange Server on premises ({@code AuthScheme=Basic}, {@code Digest},
+ * {@code NTLM}, {@code Negotiate}) are one path: the transport is made by
+ * {@link #transport(ExchangeConfig, ConnectionLog)} over an {@link OnPremWire}, whose
+ * {@link OnPremTransport} answers the server's challenges (Basic sent with the first request,
+ * Digest MD5 or SHA-256, NTLMv2, SPNEGO with the connection's own Kerberos sign-in) on sockets of
+ * the connection's own, through the {@code Proxy*} proxy and with the {@code SSLServerCert}
+ * trust. The poster then adds no {@code Authorization} header; a refused password fails once
+ * with SQLState 28000 ("Authentication failed for user X with scheme Y"), a scheme the server
+ * does not offer with 28000 naming the ones it does. Routing the on-premises schemes under the
+ * same {@link Transport} rather than giving them a poster of their own keeps one copy of the
+ * request policy. Basic sends the password in every request, so it is only sent over HTTPS or
+ * to a loopback address.
+ *
+ * <p>The online schemes sign each request over the JDK's HTTP client with {@code Bearer} and a
+ * token of the connection's {@link TokenProvider} (AzureAD with {@code OAuthAccessToken} or a
+ * user sign-in, AzureServicePrincipal, AzureServicePrincipalCert, AzureMSI), renewed once when
+ * the server refuses it.
  *
  * @see <a href="https://learn.microsoft.com/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth">
  *     Authenticate an EWS application by using OAuth</a>
@@ -64,49 +78,66 @@ public final class TransportSoapPoster implements SoapPoster {
         this.defaultMailbox = defaultMailbox;
     }
 
+    /** Whether the configuration signs in with an on-premises scheme. */
+    static boolean onPremises(ExchangeConfig config) {
+        String scheme = config.authScheme();
+        String s = scheme == null ? "" : scheme.strip().toLowerCase(Locale.ROOT);
+        return s.equals("basic") || s.equals("digest") || s.equals("ntlm")
+                || s.equals("negotiate");
+    }
+
+    /**
+     * The transport for a configuration's EWS requests: over an {@link OnPremWire} for the
+     * on-premises schemes, else over the JDK's HTTP client. Does not touch the network.
+     *
+     * @throws SQLException 28000 when the scheme needs User and it is missing; 08001 for a bad
+     *                      SSLServerCert or proxy setting
+     */
+    public static Transport transport(ExchangeConfig config, ConnectionLog log)
+            throws SQLException {
+        // forConnection: SSLServerCert and the Proxy* properties apply to EWS as to Graph
+        TransportOptions options = TransportOptions.forConnection(config);
+        if (!onPremises(config)) {
+            return new Transport(options, log);
+        }
+        OnPremTransport onPrem = new OnPremTransport(OnPremSettings.from(config), log, true);
+        return new Transport(options, log, new OnPremWire(onPrem));
+    }
+
     /**
      * The poster of a configuration: the {@code Server} URL and the {@code AuthScheme}'s
      * credentials. Does not touch the network.
      *
-     * @throws SQLException 08001 when Server, User or Password is missing or Basic would go
-     *                      over plain HTTP to another machine; 0A000 for a scheme this class
-     *                      does not sign with
+     * @param transport the transport {@link #transport(ExchangeConfig, ConnectionLog)} made
+     * @throws SQLException 08001 when Server is missing, Basic would go over plain HTTP to
+     *                      another machine; 28000 when User or Password is missing
      */
     public static TransportSoapPoster open(ExchangeConfig config, Transport transport)
             throws SQLException {
         URI server = server(config);
         String scheme = config.authScheme();
-        String s = scheme == null ? "" : scheme.strip().toLowerCase(Locale.ROOT);
-        switch (s) {
-            case "basic": {
-                String user = config.get(ExchangeProperty.USER);
-                String password = config.get(ExchangeProperty.PASSWORD);
-                if (user == null || user.isBlank() || password == null) {
-                    throw new SQLException("AuthScheme=Basic needs User and Password; set them"
-                            + " in the connection string.", "08001");
-                }
-                if (!"https".equalsIgnoreCase(server.getScheme()) && !isLoopback(server)) {
-                    throw new SQLException("AuthScheme=Basic would send the password in clear"
-                            + " text to " + server.getHost() + ": use an https:// Server URL.",
-                            "08001");
-                }
-                String token = Base64.getEncoder().encodeToString(
-                        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
-                return new TransportSoapPoster(transport, server, new BasicSigner(token),
-                        user.strip());
+        if (onPremises(config)) {
+            if (!transport.wireSignsIn()) {
+                throw new IllegalArgumentException("AuthScheme=" + scheme + " needs the"
+                        + " transport of TransportSoapPoster.transport");
             }
-            case "digest":
-            case "ntlm":
-            case "negotiate":
-                throw new SQLFeatureNotSupportedException("AuthScheme=" + scheme + " is not"
-                        + " supported by this build of the EWS client; use Basic over HTTPS or"
-                        + " an OAuth scheme.", "0A000");
-            default: {
-                TokenProvider tokens = TokenProviders.create(config, transport);
-                return new TransportSoapPoster(transport, server, new BearerSigner(tokens),
-                        null);
+            String user = config.get(ExchangeProperty.USER);
+            boolean basic = scheme.strip().equalsIgnoreCase("Basic");
+            if (basic && (user == null || user.isBlank()
+                    || config.get(ExchangeProperty.PASSWORD) == null)) {
+                throw new SQLException("AuthScheme=Basic needs User and Password; set them"
+                        + " in the connection string.", "28000");
             }
+            if (basic && !"https".equalsIgnoreCase(server.getScheme()) && !isLoopback(server)) {
+                throw new SQLException("AuthScheme=Basic would send the password in clear"
+                        + " text to " + server.getHost() + ": use an https:// Server URL, or"
+                        + " AuthScheme=NTLM, Negotiate or Digest.", "08001");
+            }
+            return new TransportSoapPoster(transport, server, new WireSigner(scheme),
+                    user == null || user.isBlank() ? null : mailboxOf(user.strip()));
         }
+        TokenProvider tokens = TokenProviders.create(config, transport);
+        return new TransportSoapPoster(transport, server, new BearerSigner(tokens), null);
     }
 
     private static URI server(ExchangeConfig config) throws SQLException {
@@ -126,6 +157,12 @@ public final class TransportSoapPoster implements SoapPoster {
             throw new SQLException("Server='" + value + "' is not an http(s) URL; give the EWS"
                     + " URL, for example https://mail.contoso.com/EWS/Exchange.asmx.", "08001");
         }
+    }
+
+    /** The mailbox a user name stands for, for the throttle: DOMAIN\\user is the user. */
+    private static String mailboxOf(String user) {
+        int backslash = user.indexOf('\\');
+        return backslash >= 0 ? user.substring(backslash + 1) : user;
     }
 
     private static boolean isLoopback(URI uri) {
@@ -221,16 +258,17 @@ public final class TransportSoapPoster implements SoapPoster {
         }
     }
 
-    private static final class BasicSigner implements Signer {
-        private final String header;
+    /** The on-premises schemes: the wire signs in, the poster adds nothing. */
+    private static final class WireSigner implements Signer {
+        private final String scheme;
 
-        BasicSigner(String token) {
-            this.header = "Basic " + token;
+        WireSigner(String scheme) {
+            this.scheme = scheme;
         }
 
         @Override
         public String authorization() {
-            return header;
+            return null;
         }
 
         @Override
@@ -240,18 +278,18 @@ public final class TransportSoapPoster implements SoapPoster {
 
         @Override
         public String advice() {
-            return "Check User and Password, and that Basic authentication is enabled for EWS"
-                    + " on the server.";
+            return "Check User and Password, and that " + scheme + " authentication is enabled"
+                    + " for EWS on the server.";
         }
 
         @Override
         public void close() {
-            // nothing held
+            // the wire holds the credentials and is closed with the transport
         }
 
         @Override
         public String toString() {
-            return "Basic";
+            return scheme;
         }
     }
 

@@ -331,7 +331,11 @@ final class GraphScan implements RowCursor {
         Deadline deadline = transport.newDeadline();
         int handed = 0;
         for (int attempt = 1; ; attempt++) {
-            try (PageRows p = openPage(fetch(url, box, deadline))) {
+            // A request that got no answer at all was already repeated by the transport as far
+            // as its policy allows (a bad proxy or an unreachable host would otherwise be tried
+            // PAGE_ATTEMPTS times that many times): only an answer that broke off is asked again.
+            HttpResult answer = fetch(url, box, deadline);
+            try (PageRows p = openPage(answer)) {
                 InputStream body = p.result().body();
                 List<Object[]> chunk = new ArrayList<>();
                 int seen = 0;

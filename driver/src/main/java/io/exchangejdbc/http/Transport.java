@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -54,57 +56,135 @@ public final class Transport implements AutoCloseable {
 
     private static final AtomicInteger CLIENT_COUNT = new AtomicInteger();
 
+    /** Attempts of a request whose connection through a proxy fails before any answer. */
+    static final int PROXY_FAILURE_ATTEMPTS = 2;
+
     private final TransportOptions options;
     private final ConnectionLog log;
     private final Sleeper sleeper;
     private final LongSupplier nanoClock;
     private final Clock clock;
     private final DoubleSupplier random;
-    private final ExecutorService executor;
-    private final HttpClient client;
+    private final Wire wire;
     private final Watchdog watchdog;
     private final TransportErrors errors;
     private final MailboxThrottle throttle = MailboxThrottle.graphDefaults();
     private volatile boolean closed;
 
-    /** A transport with the real clock and sleeps. */
+    /** A transport over the JDK's HTTP client, with the real clock and sleeps. */
     public Transport(TransportOptions options, ConnectionLog log) {
-        this(options, log, Sleeper.SYSTEM, System::nanoTime, Clock.systemUTC(),
+        this(options, log, null);
+    }
+
+    /**
+     * A transport over the given wire (the JDK's HTTP client when null), with the real clock
+     * and sleeps. The transport closes the wire.
+     */
+    public Transport(TransportOptions options, ConnectionLog log, Wire wire) {
+        this(options, log, wire, Sleeper.SYSTEM, System::nanoTime, Clock.systemUTC(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** A transport with its time sources replaced; for tests of timing behaviour. */
     Transport(TransportOptions options, ConnectionLog log, Sleeper sleeper, LongSupplier nanoClock,
             Clock clock, DoubleSupplier random) {
+        this(options, log, null, sleeper, nanoClock, clock, random);
+    }
+
+    private Transport(TransportOptions options, ConnectionLog log, Wire wire, Sleeper sleeper,
+            LongSupplier nanoClock, Clock clock, DoubleSupplier random) {
         this.options = requireNonNull(options, "options");
         this.log = requireNonNull(log, "log");
         this.sleeper = requireNonNull(sleeper, "sleeper");
         this.nanoClock = requireNonNull(nanoClock, "nanoClock");
         this.clock = requireNonNull(clock, "clock");
         this.random = requireNonNull(random, "random");
-        int n = CLIENT_COUNT.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "exchange-jdbc-http-" + n + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        HttpClient.Builder b = HttpClient.newBuilder()
-                .executor(executor)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .sslContext(options.trust().sslContext());
-        if (options.proxy().enabled()) {
-            b.proxy(options.proxy().selector());
-        }
-        if (!options.timeout().isZero()) {
-            b.connectTimeout(options.timeout());
-        }
-        this.client = b.build();
+        this.wire = wire != null ? wire : new JdkWire(options);
         Duration tick = options.timeout().isZero() ? Duration.ofSeconds(1)
                 : clamp(options.timeout().dividedBy(20), Duration.ofMillis(20),
                         Duration.ofSeconds(1));
         this.watchdog = new Watchdog(tick, nanoClock);
         this.errors = new TransportErrors(log.redactor(), options.timeout());
+    }
+
+    /** The JDK's HTTP client, one of the transport's own. */
+    private final class JdkWire implements Wire {
+        private final ExecutorService executor;
+        private final HttpClient client;
+
+        JdkWire(TransportOptions options) {
+            int n = CLIENT_COUNT.incrementAndGet();
+            AtomicInteger threads = new AtomicInteger();
+            this.executor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "exchange-jdbc-http-" + n + "-"
+                        + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            HttpClient.Builder b = HttpClient.newBuilder()
+                    .executor(executor)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .sslContext(options.trust().sslContext());
+            if (options.proxy().enabled()) {
+                b.proxy(options.proxy().selector());
+            }
+            if (!options.timeout().isZero()) {
+                b.connectTimeout(options.timeout());
+            }
+            this.client = b.build();
+        }
+
+        @Override
+        public Answer send(HttpRequest httpRequest, byte[] body, QueryControl control)
+                throws IOException, InterruptedException, SQLException {
+            HttpResponse<InputStream> r = exchange(httpRequest, control);
+            return new Answer(r.statusCode(), r.headers(), r.body());
+        }
+
+        /**
+         * Sends one attempt and waits for its response headers; for a cancellable execution the
+         * wait is registered with its control, which aborts the exchange when the execution must
+         * stop.
+         */
+        private HttpResponse<InputStream> exchange(HttpRequest httpRequest,
+                QueryControl control) throws IOException, InterruptedException, SQLException {
+            if (control == QueryControl.NONE) {
+                return client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+            }
+            String what = httpRequest.method() + " " + errors.url(httpRequest.uri());
+            CompletableFuture<HttpResponse<InputStream>> pending =
+                    client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+            Runnable abort = () -> pending.cancel(true);
+            control.inFlight(abort);
+            try {
+                return pending.get();
+            } catch (CancellationException e) {
+                SQLException stop = control.stopReason(what);
+                throw stop != null ? stop : control.cancelledException(null);
+            } catch (ExecutionException e) {
+                SQLException stop = control.stopReason(what);
+                if (stop != null) {
+                    stop.initCause(e.getCause());
+                    throw stop;
+                }
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(cause);
+            } finally {
+                control.done(abort);
+            }
+        }
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+            shutdownClient(client);
+        }
     }
 
     private SQLException proxyRefused(TransportRequest request) {
@@ -120,6 +200,24 @@ public final class Transport implements AutoCloseable {
                         + " lets the driver through without sign-in, or list the host in"
                         + " ProxyExceptions." : "")),
                 "28000");
+    }
+
+    /**
+     * The HTTP proxy a request to {@code uri} goes through when the JDK's client connects to it,
+     * or null (no proxy, or a ProxyExceptions host).
+     */
+    private InetSocketAddress proxyFor(URI uri) {
+        if (!options.proxy().enabled()) {
+            return null;
+        }
+        Proxy p = options.proxy().proxyFor(uri);
+        return p.type() == Proxy.Type.HTTP && p.address() instanceof InetSocketAddress a ? a
+                : null;
+    }
+
+    /** Whether the transport's wire signs in to the server itself ({@link Wire#signsIn()}). */
+    public boolean wireSignsIn() {
+        return wire.signsIn();
     }
 
     /** The options this transport was made with. */
@@ -199,10 +297,10 @@ public final class Transport implements AutoCloseable {
                     : throttle.acquire(request.mailbox(), deadline, control,
                             request.method() + " " + errors.url(request.uri()));
             long start = nanoClock.getAsLong();
-            HttpResponse<InputStream> response;
+            Wire.Answer response;
             boolean answered = false;
             try {
-                response = exchange(httpRequest, request, control);
+                response = wire.send(httpRequest, request.bodyUnsafe(), control);
                 answered = true;
             } catch (HttpTimeoutException e) {
                 // Also HttpConnectTimeoutException: an unroutable host uses up the Timeout.
@@ -212,7 +310,9 @@ public final class Transport implements AutoCloseable {
                 if (deadline.expired()) {
                     throw timeout(request, e, control);
                 }
-                throw errors.cannotConnect(request, e);
+                InetSocketAddress proxy = proxyFor(request.uri());
+                throw proxy != null ? errors.proxyUnreachable(request, proxy, e)
+                        : errors.cannotConnect(request, e);
             } catch (IOException e) {
                 logFailure(request, attempt, e);
                 SQLException stop = control.stopReason(request.method() + " "
@@ -220,8 +320,19 @@ public final class Transport implements AutoCloseable {
                 if (stop != null) {
                     throw stop;
                 }
-                if (TransportErrors.isUnknownHost(e) || ServerTrust.isUntrusted(e)) {
+                InetSocketAddress proxy = proxyFor(request.uri());
+                if (ServerTrust.isUntrusted(e)) {
                     throw errors.cannotConnect(request, e);
+                }
+                if (TransportErrors.isUnknownHost(e)) {
+                    throw proxy != null ? errors.proxyUnreachable(request, proxy, e)
+                            : errors.cannotConnect(request, e);
+                }
+                if (proxy != null && attempt >= PROXY_FAILURE_ATTEMPTS) {
+                    // A connection through a proxy that fails before any answer, twice, is the
+                    // proxy's doing far more often than a passing reset: say so now rather than
+                    // after the whole back-off of the retry policy.
+                    throw errors.proxyFailed(request, proxy, e, attempt);
                 }
                 if (closed) {
                     throw new SQLException("The connection was closed while "
@@ -247,7 +358,7 @@ public final class Transport implements AutoCloseable {
                     permit.release();
                 }
             }
-            int status = response.statusCode();
+            int status = response.status();
             Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
             if (status == 407) {
                 if (response.body() != null) {
@@ -308,45 +419,6 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends one attempt and waits for its response headers; for a cancellable execution the wait
-     * is registered with its control, which aborts the exchange when the execution must stop.
-     */
-    private HttpResponse<InputStream> exchange(HttpRequest httpRequest, TransportRequest request,
-            QueryControl control) throws IOException, InterruptedException, SQLException {
-        if (control == QueryControl.NONE) {
-            return client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
-        }
-        CompletableFuture<HttpResponse<InputStream>> pending =
-                client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
-        Runnable abort = () -> pending.cancel(true);
-        control.inFlight(abort);
-        try {
-            return pending.get();
-        } catch (CancellationException e) {
-            SQLException stop = control.stopReason(request.method() + " "
-                    + errors.url(request.uri()));
-            throw stop != null ? stop : control.cancelledException(null);
-        } catch (ExecutionException e) {
-            SQLException stop = control.stopReason(request.method() + " "
-                    + errors.url(request.uri()));
-            if (stop != null) {
-                stop.initCause(e.getCause());
-                throw stop;
-            }
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(cause);
-        } finally {
-            control.done(abort);
-        }
-    }
-
     private SQLException timeout(TransportRequest request, Exception cause, QueryControl control) {
         if (control.timedOut()) {
             SQLException e = control.timeoutException(request.method() + " "
@@ -383,7 +455,8 @@ public final class Transport implements AutoCloseable {
                     b.header(h.getKey(), h.getValue());
                 }
             }
-            String proxyAuthorization = options.proxy().basicHeaderFor(uri);
+            String proxyAuthorization = wire.signsIn() ? null
+                    : options.proxy().basicHeaderFor(uri);
             if (proxyAuthorization != null) {
                 // Sent ahead: the JDK client drops the request's Authorization when it answers
                 // a proxy's 407 through an Authenticator.
@@ -451,14 +524,14 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    private void logResponse(TransportRequest request, HttpResponse<?> response,
+    private void logResponse(TransportRequest request, Wire.Answer response,
             String clientRequestId, Duration took, Verbosity level) {
         if (!log.isEnabled(LogModule.HTTP, level)) {
             return;
         }
         String requestId = response.headers().firstValue("request-id").orElse("none");
         log.log(LogModule.HTTP, level, request.method() + " " + errors.url(request.uri())
-                + " -> " + response.statusCode() + " in " + took.toMillis() + " ms (request-id "
+                + " -> " + response.status() + " in " + took.toMillis() + " ms (request-id "
                 + requestId + ", client-request-id " + clientRequestId + ")");
         if (log.isEnabled(LogModule.HTTP, Verbosity.HEADERS)) {
             log.log(LogModule.HTTP, Verbosity.HEADERS, "response headers of " + request.method()
@@ -525,8 +598,7 @@ public final class Transport implements AutoCloseable {
         }
         closed = true;
         watchdog.close();
-        executor.shutdownNow();
-        shutdownClient(client);
+        wire.close();
     }
 
     /**

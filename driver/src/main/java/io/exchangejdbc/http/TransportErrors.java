@@ -3,6 +3,7 @@ package io.exchangejdbc.http;
 import io.exchangejdbc.http.net.ServerTrust;
 import io.exchangejdbc.log.Redactor;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
@@ -47,6 +48,35 @@ final class TransportErrors {
                 + ". Check the " + request.endpointProperty()
                 + " connection property and that this machine can reach that host.",
                 CANNOT_CONNECT, cause);
+    }
+
+    /**
+     * The proxy could not be reached (refused, unknown host): a request through a proxy resolves
+     * and connects to the proxy only, so the fault is in ProxyServer or ProxyPort.
+     */
+    SQLException proxyUnreachable(TransportRequest request, InetSocketAddress proxy,
+            IOException cause) {
+        String reason = isUnknownHost(cause) ? "unknown host " + proxy.getHostString()
+                : redactor.redact(reason(cause));
+        return new SQLException("Could not connect to the proxy " + proxy.getHostString() + ":"
+                + proxy.getPort() + " for " + origin(request.uri()) + ": " + reason
+                + ". Check the ProxyServer and ProxyPort connection properties (or list the host"
+                + " in ProxyExceptions) and that this machine can reach the proxy.",
+                CANNOT_CONNECT, cause);
+    }
+
+    /**
+     * Each attempt through the proxy failed before any answer: a proxy that closes connections
+     * (a wrong port, a service that is not an HTTP proxy) or that cannot reach the host.
+     */
+    SQLException proxyFailed(TransportRequest request, InetSocketAddress proxy,
+            IOException cause, int attempts) {
+        return new SQLException("The connection through the proxy " + proxy.getHostString()
+                + ":" + proxy.getPort() + " to " + origin(request.uri()) + " failed before any"
+                + " answer (" + redactor.redact(reason(cause)) + ") on each of " + attempts
+                + " attempts: the proxy closed it, or it is not an HTTP proxy, or it cannot reach"
+                + " that host. Check the ProxyServer and ProxyPort connection properties, or list"
+                + " the host in ProxyExceptions.", CANNOT_CONNECT, cause);
     }
 
     SQLTimeoutException timeout(TransportRequest request, Throwable cause) {

@@ -105,7 +105,7 @@ class TokenProvidersTest {
         SQLFeatureNotSupportedException e = assertThrows(SQLFeatureNotSupportedException.class,
                 () -> create(connectionString));
         assertEquals("0A000", e.getSQLState());
-        assertTrue(e.getMessage().contains("not supported yet"), e.getMessage());
+        assertTrue(e.getMessage().contains("set Schema=EWS"), e.getMessage());
         assertTrue(e.getMessage().contains("EWS back end"), e.getMessage());
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.exchangejdbc.emulator.Emulator;
 import io.exchangejdbc.emulator.http.LoggedRequest;
-import io.exchangejdbc.emulator.onprem.NegotiateAcceptor;
 import io.exchangejdbc.emulator.store.User;
 import io.exchangejdbc.http.net.ServerTrust;
 import io.exchangejdbc.http.onprem.KerberosSettings;
@@ -17,14 +16,10 @@ import io.exchangejdbc.log.ConnectionLog;
 import io.exchangejdbc.log.Redactor;
 import io.exchangejdbc.log.Verbosity;
 import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kerby.kerberos.kerb.server.SimpleKdcServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,36 +31,18 @@ import org.junit.jupiter.api.Test;
  */
 class NegotiateSignInTest {
 
-    private static final String REALM = "EXAMPLE.COM";
-    private static SimpleKdcServer kdc;
+    private static TestKdc kdc;
     private static Emulator emu;
     private static User alex;
-    private static Path dir;
-    private static int kdcPort;
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory("negotiate-test");
-        try (ServerSocket s = new ServerSocket(0)) {
-            kdcPort = s.getLocalPort();
-        }
-        kdc = new SimpleKdcServer();
-        kdc.setWorkDir(dir.toFile());
-        kdc.setKdcHost("127.0.0.1");
-        kdc.setKdcRealm(REALM);
-        kdc.setAllowUdp(false);
-        kdc.setKdcTcpPort(kdcPort);
-        kdc.init();
-        kdc.start();
+        kdc = TestKdc.start();
         emu = Emulator.builder().users(2).messagesPerUser(3).build().start();
         alex = emu.store().users().get(0);
-        kdc.createPrincipal(alex.mailNickname() + "@" + REALM, alex.password());
-        kdc.createPrincipal("HTTP/127.0.0.1@" + REALM, "service-key-1");
-        File serviceKeytab = dir.resolve("http.keytab").toFile();
-        kdc.exportPrincipal("HTTP/127.0.0.1@" + REALM, serviceKeytab);
+        kdc.user(alex.mailNickname(), alex.password());
         // The acceptor signs in from its keytab and never asks the KDC.
-        emu.onPremGate().negotiate(new NegotiateAcceptor("HTTP/127.0.0.1@" + REALM,
-                serviceKeytab.toPath()));
+        kdc.acceptIn(emu);
     }
 
     @AfterAll
@@ -74,7 +51,7 @@ class NegotiateSignInTest {
             emu.close();
         }
         if (kdc != null) {
-            kdc.stop();
+            kdc.close();
         }
     }
 
@@ -82,7 +59,7 @@ class NegotiateSignInTest {
             throws SQLException {
         OnPremSettings s = OnPremSettings.of("Negotiate", user, password,
                 ServerTrust.jvmDefault(), Duration.ofSeconds(20))
-                .withKerberos(new KerberosSettings("127.0.0.1:" + kdcPort, REALM, null, keytab,
+                .withKerberos(new KerberosSettings(kdc.address(), TestKdc.REALM, null, keytab,
                         null));
         return new OnPremTransport(s,
                 ConnectionLog.withoutFile(Verbosity.SUMMARY, Redactor.PATTERNS_ONLY));
@@ -114,8 +91,7 @@ class NegotiateSignInTest {
 
     @Test
     void keytabSignIn() throws Exception {
-        File keytab = dir.resolve("alex.keytab").toFile();
-        kdc.exportPrincipal(alex.mailNickname() + "@" + REALM, keytab);
+        File keytab = kdc.keytab(alex.mailNickname());
         try (OnPremTransport t = transport(alex.mailNickname(), null, keytab.toString())) {
             assertTrue(post(t).contains(alex.userPrincipalName()));
         }

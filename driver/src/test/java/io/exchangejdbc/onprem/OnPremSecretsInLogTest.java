@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * At Verbosity=5 the on-premises transport logs every leg of every sign-in, and no password,
  * Basic pair, Digest response or NTLM message ever reaches the log or an exception message.
+ * {@link EwsOnPremSqlTest} checks the same of whole SQL runs, Negotiate included.
  */
 class OnPremSecretsInLogTest {
 

@@ -5,7 +5,8 @@ import java.util.Base64;
 
 /**
  * Basic (RFC 7617): the user name and password in every request, base64-encoded (so only ever
- * over HTTPS in production). Sent ahead once the server has asked for it.
+ * over HTTPS in production). Sent ahead once the server has asked for it, or from the first
+ * request on when the transport is made to (EWS, where the scheme is known in advance).
  */
 final class BasicScheme implements AuthScheme {
 
@@ -13,7 +14,13 @@ final class BasicScheme implements AuthScheme {
     private volatile boolean asked;
 
     BasicScheme(Credentials credentials) {
+        this(credentials, false);
+    }
+
+    /** @param ahead whether to send the credentials from the first request on */
+    BasicScheme(Credentials credentials, boolean ahead) {
         this.credentials = credentials;
+        this.asked = ahead;
     }
 
     @Override

@@ -68,6 +68,14 @@ public final class OnPremResponse implements AutoCloseable {
         body.close();
     }
 
+    /**
+     * Abandons the response from any thread: the connection is closed without reading the rest
+     * of the body, so that a read blocked on it fails at once.
+     */
+    public void abort() {
+        body.abort();
+    }
+
     @Override
     public String toString() {
         return "POST " + uri + " -> " + status();
@@ -80,7 +88,7 @@ public final class OnPremResponse implements AutoCloseable {
         private final OnPremTransport owner;
         private final boolean keepAlive;
         private boolean ended;
-        private boolean closed;
+        private volatile boolean closed;
 
         Body(InputStream in, WireConnection connection, OnPremTransport owner, boolean keepAlive) {
             this.in = in;
@@ -115,6 +123,11 @@ public final class OnPremResponse implements AutoCloseable {
                 ended = true;
             }
             return n;
+        }
+
+        void abort() {
+            closed = true;
+            connection.close();
         }
 
         @Override

@@ -9,6 +9,7 @@ import io.exchangejdbc.log.LogModule;
 import io.exchangejdbc.log.Verbosity;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -59,10 +60,62 @@ public final class OnPremTransport implements AutoCloseable {
 
     /** A transport with the given settings, logging to {@code log}. */
     public OnPremTransport(OnPremSettings settings, ConnectionLog log) throws SQLException {
+        this(settings, log, false);
+    }
+
+    /**
+     * A transport with the given settings, logging to {@code log}.
+     *
+     * @param basicAhead whether {@code AuthScheme=Basic} sends the credentials with the first
+     *                   request rather than after the server's first challenge (as EWS clients
+     *                   do: the scheme is configured, so the extra round trip buys nothing)
+     */
+    public OnPremTransport(OnPremSettings settings, ConnectionLog log, boolean basicAhead)
+            throws SQLException {
         this.settings = requireNonNull(settings, "settings");
         this.log = requireNonNull(log, "log");
-        this.server = Schemes.server(settings);
+        this.server = Schemes.server(settings, basicAhead);
         this.proxyScheme = Schemes.proxy(settings.proxy());
+    }
+
+    /**
+     * One request in progress, which another thread may {@link #abort()}: the connection it is
+     * using is closed, so that a blocked write or read fails at once. Used by a caller that
+     * cancels requests (a statement's cancel or query timeout).
+     */
+    public static final class Call {
+        private WireConnection connection;
+        private boolean aborted;
+
+        synchronized void attach(WireConnection c) throws IOException {
+            if (aborted) {
+                c.close();
+                throw new InterruptedIOException("the request was aborted");
+            }
+            connection = c;
+        }
+
+        synchronized void detach() {
+            connection = null;
+        }
+
+        /** Aborts the request: its connection is closed. */
+        public void abort() {
+            WireConnection c;
+            synchronized (this) {
+                aborted = true;
+                c = connection;
+                connection = null;
+            }
+            if (c != null) {
+                c.close();
+            }
+        }
+
+        /** Whether {@link #abort()} was called. */
+        public synchronized boolean aborted() {
+            return aborted;
+        }
     }
 
     /** The transport of a connection's configuration. */
@@ -93,6 +146,33 @@ public final class OnPremTransport implements AutoCloseable {
     /** Sends a request as {@link #post} does, with any method (GET with a null body). */
     public OnPremResponse send(String method, URI uri, byte[] body, Map<String, String> headers)
             throws SQLException {
+        try {
+            return exchange(method, uri, body, headers, null);
+        } catch (SocketTimeoutException e) {
+            SQLTimeoutException t = new SQLTimeoutException("No answer from " + origin(uri)
+                    + " within the Timeout of " + settings.timeout().toSeconds() + " seconds ("
+                    + method + " " + uri + "). Raise the Timeout connection property or try"
+                    + " again later.", "HYT00");
+            t.initCause(e);
+            throw t;
+        } catch (IOException e) {
+            throw new SQLException("The connection to " + origin(uri) + " failed during "
+                    + method + " " + uri + " (" + reason(e) + "). Run the query again; if it"
+                    + " keeps failing, check the network path to Server.", "08S01", e);
+        }
+    }
+
+    /**
+     * Sends a request as {@link #send} does, for a caller with its own policy on failed
+     * connections: a connection that fails during the request (reset, closed, timed out, or
+     * {@link Call#abort() aborted}) comes out as the {@link IOException} itself, for the caller
+     * to repeat the request or not. Sign-in failures and unreachable servers are SQLExceptions
+     * as with {@link #send}.
+     *
+     * @param call the handle another thread may abort the request through, or null
+     */
+    public OnPremResponse exchange(String method, URI uri, byte[] body,
+            Map<String, String> headers, Call call) throws SQLException, IOException {
         requireNonNull(method, "method");
         requireNonNull(uri, "uri");
         if (closed) {
@@ -114,6 +194,8 @@ public final class OnPremTransport implements AutoCloseable {
             path += "?" + uri.getRawQuery();
         }
         String target = forward ? uri.getScheme() + "://" + uri.getRawAuthority() + path : path;
+        // The server's Digest uri is the origin-form target the server receives, also when a
+        // proxy passes the request on; the proxy's own is the absolute-form target it receives.
         String route = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + ":"
                 + port + (proxyAddress == null ? "" : " via " + proxyAddress.getHostString() + ":"
                 + proxyAddress.getPort());
@@ -127,7 +209,7 @@ public final class OnPremTransport implements AutoCloseable {
         if (server instanceof NegotiateScheme n) {
             n.server(uri);
         }
-        AuthScheme.Attempt serverAttempt = server == null ? null : server.begin(method, target);
+        AuthScheme.Attempt serverAttempt = server == null ? null : server.begin(method, path);
         AuthScheme.Attempt proxyAttempt = forward && proxyScheme != null
                 ? proxyScheme.begin(method, target) : null;
         String authorization = null;
@@ -139,7 +221,7 @@ public final class OnPremTransport implements AutoCloseable {
                             null, Map.of())), false);
                 }
             } else {
-                authorization = server.ahead(method, target);
+                authorization = server.ahead(method, path);
                 sentAhead = authorization != null;
             }
         }
@@ -157,7 +239,7 @@ public final class OnPremTransport implements AutoCloseable {
                 // Digest answers once per nonce count: a repeated request counts again.
                 if (!serverFresh && server != null && !server.connectionOriented()
                         && authorization != null) {
-                    authorization = server.ahead(method, target);
+                    authorization = server.ahead(method, path);
                 }
                 if (!proxyFresh && proxyAttempt != null && !proxyScheme.connectionOriented()
                         && proxyAuthorization != null) {
@@ -165,6 +247,9 @@ public final class OnPremTransport implements AutoCloseable {
                 }
                 serverFresh = false;
                 proxyFresh = false;
+                if (call != null) {
+                    call.attach(conn);
+                }
                 Map<String, String> h = new LinkedHashMap<>();
                 h.put("Host", uri.getRawAuthority());
                 h.put("User-Agent", settings.userAgent());
@@ -187,7 +272,7 @@ public final class OnPremTransport implements AutoCloseable {
                     reused = false;
                     conn = open(uri, port, https, proxyAddress, route);
                     if (server != null && server.connectionOriented()) {
-                        serverAttempt = server.begin(method, target);
+                        serverAttempt = server.begin(method, path);
                         authorization = serverAttempt.answer(List.of(new Challenge(server.name(),
                                 null, Map.of())), false);
                     }
@@ -230,7 +315,7 @@ public final class OnPremTransport implements AutoCloseable {
                     if (server.connectionOriented() && conn.signedIn()) {
                         // The server forgot the connection's sign-in: sign in again.
                         conn.signedIn(false);
-                        serverAttempt = server.begin(method, target);
+                        serverAttempt = server.begin(method, path);
                     }
                     authorization = serverAttempt.answer(mine, sentAhead);
                     sentAhead = false;
@@ -265,18 +350,10 @@ public final class OnPremTransport implements AutoCloseable {
                 conn = null;
                 return answer;
             }
-        } catch (SocketTimeoutException e) {
-            SQLTimeoutException t = new SQLTimeoutException("No answer from " + origin(uri)
-                    + " within the Timeout of " + settings.timeout().toSeconds() + " seconds ("
-                    + method + " " + uri + "). Raise the Timeout connection property or try"
-                    + " again later.", "HYT00");
-            t.initCause(e);
-            throw t;
-        } catch (IOException e) {
-            throw new SQLException("The connection to " + origin(uri) + " failed during "
-                    + method + " " + uri + " (" + reason(e) + "). Run the query again; if it"
-                    + " keeps failing, check the network path to Server.", "08S01", e);
         } finally {
+            if (call != null) {
+                call.detach();
+            }
             if (conn != null) {
                 conn.close();
             }
@@ -339,8 +416,10 @@ public final class OnPremTransport implements AutoCloseable {
                 throw new SQLException("Could not connect to " + origin(uri) + ": "
                         + reason(e) + ". " + ServerTrust.advice(), "08001", e);
             }
-            String which = proxyAddress != null && e instanceof ConnectException
-                    ? "ProxyServer and ProxyPort" : "Server";
+            String which = proxyAddress == null ? "Server"
+                    : e instanceof ConnectException ? "ProxyServer and ProxyPort"
+                    : "ProxyServer and ProxyPort (the proxy closed the connection or is not an"
+                    + " HTTP proxy)";
             throw new SQLException("Could not connect to " + route + ": " + reason(e)
                     + ". Check the " + which + " connection property and that this machine can"
                     + " reach that host.", "08001", e);

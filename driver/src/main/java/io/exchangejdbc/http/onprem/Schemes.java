@@ -10,11 +10,15 @@ final class Schemes {
     private Schemes() {
     }
 
-    /** The scheme for the server, or null for {@code AuthScheme=None}. */
-    static AuthScheme server(OnPremSettings s) throws SQLException {
+    /**
+     * The scheme for the server, or null for {@code AuthScheme=None}.
+     *
+     * @param basicAhead whether Basic sends its credentials with the first request
+     */
+    static AuthScheme server(OnPremSettings s, boolean basicAhead) throws SQLException {
         switch (s.scheme().toLowerCase(Locale.ROOT)) {
             case "basic":
-                return new BasicScheme(s.credentials());
+                return new BasicScheme(s.credentials(), basicAhead);
             case "digest":
                 return new DigestScheme(s.credentials());
             case "ntlm":

@@ -7,5 +7,7 @@
  *
  * <p>{@link io.exchangejdbc.http.onprem.OnPremTransport} is the entry point: it posts a buffered
  * body (an EWS SOAP request) and answers challenges until the server accepts or refuses.
+ * {@link io.exchangejdbc.http.onprem.OnPremWire} puts it under a connection's
+ * {@link io.exchangejdbc.http.Transport}, which keeps its request policy for EWS.
  */
 package io.exchangejdbc.http.onprem;
