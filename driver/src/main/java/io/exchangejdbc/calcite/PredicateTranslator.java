@@ -344,8 +344,10 @@ final class PredicateTranslator {
             effective = flip(op);
         }
         if (column == null || value == null || !column.canFilter(effective)
-                || column.nature() == ColumnNature.PSEUDO) {
-            // a pseudo-column is no property of the resource: it routes, or is checked here
+                || (column.nature() == ColumnNature.PSEUDO && query.table().ews() == null)) {
+            // A Graph pseudo-column is no property of the resource: it routes, or is checked
+            // here. An EWS scan takes its pseudo-columns (ImpersonationUser, RoomListEmail...)
+            // from the filter as the request's inputs, so they must reach it.
             return null;
         }
         if (value instanceof Operand.Literal l && l.value() == null) {

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * ErrorServerBusy for one mailbox read through EWS impersonation: that mailbox's requests wait
- * out its BackOffMilliseconds (a second statement of the same connection on that mailbox too,
- * held back by the connection's per-mailbox scheduler), while another mailbox is read meanwhile.
+ * ErrorServerBusy for one mailbox of a connection that reads several through EWS impersonation
+ * ({@code WHERE ImpersonationUser = '...'}): that mailbox's requests wait out its
+ * BackOffMilliseconds (a second statement on it too, held back by the connection's per-mailbox
+ * scheduler), while another mailbox is read meanwhile on the same connection.
  */
 class EwsBusyMailboxTest {
 
@@ -45,15 +46,17 @@ class EwsBusyMailboxTest {
         emu.close();
     }
 
-    /** A connection acting as {@code u} through impersonation. */
-    private static Connection connect(User u) throws SQLException {
+    private static Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:exchange:Schema=EWS;Server=" + emu.ewsUrl()
                 + ";User=" + emu.demoUser().userPrincipalName() + ";Password="
-                + emu.demoUser().password() + ";Pagesize=3;Timeout=30;ImpersonationUser="
-                + u.userPrincipalName() + ";");
+                + emu.demoUser().password() + ";Pagesize=3;Timeout=30;");
     }
 
-    private static final String INBOX = "SELECT ItemId, Subject FROM Inbox";
+    /** The Inbox of {@code u}, read through impersonation. */
+    private static String inboxOf(User u) {
+        return "SELECT ItemId, Subject FROM Inbox WHERE ImpersonationUser = '"
+                + u.userPrincipalName() + "'";
+    }
 
     private static List<LoggedRequest> requestsFor(User u) {
         return emu.requestLog().stream().filter(r -> r.path().startsWith("/EWS/")
@@ -64,20 +67,20 @@ class EwsBusyMailboxTest {
     @Test
     void aBusyMailboxWaitsWhileAnotherGoesOn() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (Connection c = connect(busy); Connection other = connect(free)) {
-            List<String> busyRows = FaultEmulator.rows(c, INBOX);
-            List<String> freeRows = FaultEmulator.rows(other, INBOX);
+        try (Connection c = connect()) {
+            List<String> busyRows = FaultEmulator.rows(c, inboxOf(busy));
+            List<String> freeRows = FaultEmulator.rows(c, inboxOf(free));
             assertTrue(freeRows.size() > 6, "the other mailbox takes several pages");
             assertFalse(busyRows.equals(freeRows), "two mailboxes");
             emu.clearRequestLog();
             emu.ews().serverBusy(busy.userPrincipalName(), BACK_OFF_MILLIS, 1);
 
-            Future<List<String>> first = pool.submit(() -> FaultEmulator.rows(c, INBOX));
+            Future<List<String>> first = pool.submit(() -> FaultEmulator.rows(c, inboxOf(busy)));
             LoggedRequest refused = awaitFirstRequest(busy);
             // A second statement on the busy mailbox, sent while its back-off runs.
-            Future<List<String>> second = pool.submit(() -> FaultEmulator.rows(c, INBOX));
+            Future<List<String>> second = pool.submit(() -> FaultEmulator.rows(c, inboxOf(busy)));
             // The other mailbox is read in full meanwhile.
-            assertEquals(freeRows, FaultEmulator.rows(other, INBOX));
+            assertEquals(freeRows, FaultEmulator.rows(c, inboxOf(free)));
             assertFalse(first.isDone(), "the busy mailbox is still waiting");
 
             assertEquals(busyRows, first.get(60, TimeUnit.SECONDS));
