@@ -108,6 +108,7 @@ final class DetailScan implements RowCursor {
             EwsRequests.itemIds(w, "ItemIds", List.of(id));
             w.writeEndElement();
         }, r -> {
+            out.clear(); // a request sent again after its answer broke off starts over
             SoapReader.messages(r, "GetItem", c -> collectParts(c, element, out));
             return null;
         }, control);

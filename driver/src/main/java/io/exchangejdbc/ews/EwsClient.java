@@ -35,6 +35,12 @@ public final class EwsClient implements AutoCloseable {
     static final int MAX_BUSY_ATTEMPTS = 4;
     /** The longest BackOffMilliseconds waited; a longer one is reported instead. */
     static final long MAX_BACK_OFF_MILLIS = 60_000;
+    /**
+     * Requests of one read, the first included, whose answers break off (a cut connection, a
+     * truncated or malformed envelope); the transport itself repeats reset connections and
+     * 429, 503 and 504 answers.
+     */
+    static final int ANSWER_ATTEMPTS = 3;
 
     private final SoapPoster poster;
     private final ExchangeVersion version;
@@ -42,6 +48,7 @@ public final class EwsClient implements AutoCloseable {
     private final ConnectionLog log;
     private final AutoCloseable owned;
     private final Sleeper sleeper;
+    private final Duration timeout;
     private volatile SoapReader.ServerVersion serverVersion;
     private volatile boolean closed;
 
@@ -53,6 +60,16 @@ public final class EwsClient implements AutoCloseable {
      */
     public EwsClient(SoapPoster poster, ExchangeVersion version, EwsSettings settings,
             ConnectionLog log, AutoCloseable owned, Sleeper sleeper) {
+        this(poster, version, settings, log, owned, sleeper, Duration.ZERO);
+    }
+
+    /**
+     * A client over a poster whose calls, their waits for {@code ErrorServerBusy} included, are
+     * bounded by {@code timeout} (the connection's {@code Timeout}; zero for none).
+     */
+    public EwsClient(SoapPoster poster, ExchangeVersion version, EwsSettings settings,
+            ConnectionLog log, AutoCloseable owned, Sleeper sleeper, Duration timeout) {
+        this.timeout = requireNonNull(timeout, "timeout");
         this.poster = requireNonNull(poster, "poster");
         this.version = requireNonNull(version, "version");
         this.settings = requireNonNull(settings, "settings");
@@ -80,7 +97,7 @@ public final class EwsClient implements AutoCloseable {
                     () -> {
                         t.close();
                         log.close();
-                    }, Sleeper.SYSTEM);
+                    }, Sleeper.SYSTEM, transport.options().timeout());
             log.log(LogModule.EWS, Verbosity.SUMMARY, "EWS client for " + poster.server()
                     + " as " + version.platform() + " (RequestServerVersion "
                     + version.requestVersion() + ")");
@@ -117,6 +134,14 @@ public final class EwsClient implements AutoCloseable {
     /**
      * Sends one operation and reads its answer.
      *
+     * <p>A read ({@code readOnly}) whose answer breaks off is sent again, at most
+     * {@link #ANSWER_ATTEMPTS} times in all, so the handler must start from nothing each time it
+     * is called (collect into state it resets). {@code ErrorServerBusy} is waited out as
+     * {@code BackOffMilliseconds} asks, while the poster holds back the other requests to the
+     * same mailbox, when the wait fits within the {@code Timeout}. A write is never sent again
+     * after a failure that leaves its fate unknown (the connection broke after it was sent, the
+     * answer never came or was cut off): the exception says it may have been applied.
+     *
      * @param operation the operation's name ({@code FindItem}), its SOAP action
      * @param scope     whose mailbox the request acts on
      * @param readOnly  whether the request only reads (the transport may repeat it)
@@ -132,11 +157,20 @@ public final class EwsClient implements AutoCloseable {
         byte[] envelope = SoapWriter.envelope(version, requireNonNull(scope, "scope"), body);
         SoapRequest request = new SoapRequest(operation, envelope, scope.anchorMailbox(),
                 readOnly);
+        long start = System.nanoTime();
+        int broken = 0;
         for (int attempt = 1; ; attempt++) {
             if (closed) {
                 throw new SQLException("The connection is closed; open a new one.", "08003");
             }
-            try (SoapResponse response = poster.post(request, control)) {
+            SoapResponse answer;
+            try {
+                // The transport has already repeated a read as far as its retry policy allows.
+                answer = poster.post(request, control);
+            } catch (SQLException e) {
+                throw readOnly ? e : unknownFate(e, operation);
+            }
+            try (SoapResponse response = answer) {
                 return SoapReader.read(response, operation, v -> serverVersion = v, handler);
             } catch (EwsException e) {
                 if (!e.serverBusy() || attempt >= MAX_BUSY_ATTEMPTS
@@ -144,12 +178,64 @@ public final class EwsClient implements AutoCloseable {
                     throw e;
                 }
                 long wait = e.backOffMillis() > 0 ? e.backOffMillis() : 500L << attempt;
+                if (!timeout.isZero() && Duration.ofNanos(System.nanoTime() - start)
+                        .plusMillis(wait).compareTo(timeout) > 0) {
+                    log.log(LogModule.EWS, Verbosity.SUMMARY, operation + " answered "
+                            + EwsException.SERVER_BUSY + " with a back-off of " + wait
+                            + " ms, longer than the Timeout allows; not retrying");
+                    throw e;
+                }
+                poster.holdOff(request, Duration.ofMillis(wait));
                 log.log(LogModule.EWS, Verbosity.SUMMARY, operation + " answered "
                         + EwsException.SERVER_BUSY + "; waiting " + wait + " ms (attempt "
                         + attempt + " of " + MAX_BUSY_ATTEMPTS + ")");
                 pause(wait, control, operation);
+            } catch (SQLException e) {
+                if (!readOnly) {
+                    throw unknownFate(e, operation);
+                }
+                if (!brokenAnswer(e) || ++broken >= ANSWER_ATTEMPTS || control.mustStop()
+                        || (!timeout.isZero() && System.nanoTime() - start
+                                >= timeout.toNanos())) {
+                    throw e;
+                }
+                log.log(LogModule.EWS, Verbosity.REQUESTS, "sending " + operation + " again"
+                        + " (attempt " + (broken + 1) + " of " + ANSWER_ATTEMPTS + ") after its"
+                        + " answer broke off: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Whether the answer of a read broke off (cut or malformed) rather than said something (an
+     * HTTP error status is its vendor code) or came too late.
+     */
+    private static boolean brokenAnswer(SQLException e) {
+        return "08S01".equals(e.getSQLState()) && e.getErrorCode() == 0
+                && !(e instanceof java.sql.SQLTimeoutException);
+    }
+
+    /**
+     * The failure of a write after which Exchange may or may not have applied it; failures that
+     * show it was not applied (unreachable server, refused credentials) are returned as they are.
+     */
+    private static SQLException unknownFate(SQLException e, String operation) {
+        String state = e.getSQLState();
+        boolean ambiguous = "08S01".equals(state) || "HYT00".equals(state)
+                || "HY008".equals(state) || e instanceof java.sql.SQLTimeoutException;
+        if (!ambiguous) {
+            return e;
+        }
+        SQLException out = e instanceof java.sql.SQLTimeoutException
+                ? new java.sql.SQLTimeoutException(unknownFateText(e, operation), state, e)
+                : new SQLException(unknownFateText(e, operation), state, e);
+        return out;
+    }
+
+    private static String unknownFateText(SQLException e, String operation) {
+        return "The outcome of " + operation + " is unknown: " + e.getMessage() + " Exchange"
+                + " may have applied it before the failure; the driver did not send it again."
+                + " Check the mailbox before running it again.";
     }
 
     private void pause(long millis, QueryControl control, String what) throws SQLException {

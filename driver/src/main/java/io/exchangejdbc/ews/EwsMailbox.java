@@ -228,6 +228,7 @@ public final class EwsMailbox {
             w.writeEndElement();
             w.writeEndElement();
         }, r -> {
+            out.clear(); // a request sent again after its answer broke off starts over
             SoapReader.messages(r, "GetAttachment", c -> readAttachments(c, out));
             return null;
         }, QueryControl.NONE);
@@ -401,6 +402,7 @@ public final class EwsMailbox {
             w.writeEndElement();
             w.writeEndElement();
         }, r -> {
+            out.clear(); // a request sent again after its answer broke off starts over
             int index = 0;
             while (Xml.nextChild(r)) {
                 if (!r.getLocalName().equals("FreeBusyResponseArray")) {

@@ -133,6 +133,7 @@ final class FolderScan implements RowCursor {
 
     private void readFolders(XMLStreamReader r, ItemReader reader, List<Object[]> page,
             int[] next, boolean[] last) throws XMLStreamException, SQLException {
+        page.clear(); // a request sent again after its answer broke off starts the page over
         SoapReader.messages(r, "FindFolder", c -> {
             if (!c.getLocalName().equals("RootFolder")) {
                 Xml.skip(c);

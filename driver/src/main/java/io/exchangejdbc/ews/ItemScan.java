@@ -240,6 +240,7 @@ final class ItemScan implements RowCursor {
 
     private PageInfo readFindItem(XMLStreamReader r, List<Object[]> page)
             throws XMLStreamException, SQLException {
+        page.clear(); // a request sent again after its answer broke off starts the page over
         int[] next = {-1};
         boolean[] last = {false};
         SoapReader.messages(r, "FindItem", c -> {

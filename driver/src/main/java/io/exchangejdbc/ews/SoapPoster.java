@@ -2,6 +2,7 @@ package io.exchangejdbc.ews;
 
 import io.exchangejdbc.http.QueryControl;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The one thing the EWS client needs from HTTP: post a SOAP envelope to the {@code Server} URL
@@ -27,6 +28,15 @@ public interface SoapPoster extends AutoCloseable {
      * @param control the cancellation state and query timeout of the statement it serves
      */
     SoapResponse post(SoapRequest request, QueryControl control) throws SQLException;
+
+    /**
+     * Holds the poster's other requests to the mailbox of {@code request} back for {@code wait},
+     * as Exchange asked with {@code BackOffMilliseconds}; requests to other mailboxes go on. By
+     * default nothing is held back.
+     */
+    default void holdOff(SoapRequest request, Duration wait) {
+        // a poster without a per-mailbox scheduler has nothing to hold back
+    }
 
     /** Releases what the poster holds (connections, tokens). */
     @Override

@@ -141,7 +141,7 @@ public final class SoapReader {
         return new SQLException("The EWS server answered HTTP " + status + " to " + operation
                 + (status == 404 ? ": check that Server is the EWS URL"
                         + " (https://server/EWS/Exchange.asmx)" : "")
-                + (text.isEmpty() ? "." : ": " + text), state);
+                + (text.isEmpty() ? "." : ": " + text), state, status);
     }
 
     private static SQLException notSoap(SoapResponse response, String operation, int status,

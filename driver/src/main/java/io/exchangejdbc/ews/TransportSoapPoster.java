@@ -188,12 +188,10 @@ public final class TransportSoapPoster implements SoapPoster {
                     .header("Accept", "text/xml")
                     .retrySafe(request.readOnly())
                     .endpointProperty("Server");
-            String mailbox = request.anchorMailbox() != null ? request.anchorMailbox()
-                    : defaultMailbox;
             if (request.anchorMailbox() != null) {
                 b.header("X-AnchorMailbox", request.anchorMailbox());
             }
-            b.mailbox(mailbox == null ? "me" : mailbox.toLowerCase(Locale.ROOT));
+            b.mailbox(mailboxKey(request));
             String authorization = signer.authorization();
             if (authorization != null) {
                 b.header("Authorization", authorization);
@@ -210,6 +208,18 @@ public final class TransportSoapPoster implements SoapPoster {
             }
             return new Result(result, request.operation());
         }
+    }
+
+    /** The mailbox a request counts against in the transport's per-mailbox scheduler. */
+    private String mailboxKey(SoapRequest request) {
+        String mailbox = request.anchorMailbox() != null ? request.anchorMailbox()
+                : defaultMailbox;
+        return mailbox == null ? "me" : mailbox.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void holdOff(SoapRequest request, java.time.Duration wait) {
+        transport.throttle().quiet(mailboxKey(request), wait);
     }
 
     @Override

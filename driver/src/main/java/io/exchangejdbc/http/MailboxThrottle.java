@@ -94,7 +94,7 @@ public final class MailboxThrottle {
                 long quiet = gate.quietUntilNanos - System.nanoTime();
                 if (quiet > 0) {
                     if (!deadline.allows(Duration.ofNanos(quiet))) {
-                        throw new java.sql.SQLTimeoutException("Microsoft Graph asked to wait "
+                        throw new java.sql.SQLTimeoutException("The service asked to wait "
                                 + Duration.ofNanos(quiet).toMillis() + " ms before the next"
                                 + " request to mailbox " + mailbox + ", longer than the Timeout"
                                 + " allows (" + what + "); raise Timeout or try later.",

@@ -135,7 +135,8 @@ public final class Transport implements AutoCloseable {
         }
 
         @Override
-        public Answer send(HttpRequest httpRequest, byte[] body, QueryControl control)
+        public Answer send(HttpRequest httpRequest, byte[] body, boolean repeatable,
+                QueryControl control)
                 throws IOException, InterruptedException, SQLException {
             HttpResponse<InputStream> r = exchange(httpRequest, control);
             return new Answer(r.statusCode(), r.headers(), r.body());
@@ -300,7 +301,8 @@ public final class Transport implements AutoCloseable {
             Wire.Answer response;
             boolean answered = false;
             try {
-                response = wire.send(httpRequest, request.bodyUnsafe(), control);
+                response = wire.send(httpRequest, request.bodyUnsafe(), request.retrySafe(),
+                        control);
                 answered = true;
             } catch (HttpTimeoutException e) {
                 // Also HttpConnectTimeoutException: an unroutable host uses up the Timeout.

@@ -40,6 +40,9 @@ public interface Wire extends AutoCloseable {
      *                {@code User-Agent}, {@code client-request-id} and {@code CustomHeaders})
      *                and the per-attempt timeout
      * @param body    the body bytes, or null
+     * @param repeatable whether the request may be sent again (it reads, or the service
+     *                applies it once whatever the repetitions); a wire that keeps connections
+     *                alive writes one that is not only on a connection seen open
      * @throws java.net.http.HttpTimeoutException when no answer came within the timeout
      * @throws java.net.ConnectException          when the host refused the connection
      * @throws IOException                        when the connection failed; the transport
@@ -48,7 +51,7 @@ public interface Wire extends AutoCloseable {
      *                                            SQLState (28000 sign-in refused, 08001
      *                                            unreachable or untrusted server)
      */
-    Answer send(HttpRequest request, byte[] body, QueryControl control)
+    Answer send(HttpRequest request, byte[] body, boolean repeatable, QueryControl control)
             throws IOException, InterruptedException, SQLException;
 
     /**

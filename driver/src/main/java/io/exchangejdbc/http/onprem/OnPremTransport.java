@@ -173,6 +173,20 @@ public final class OnPremTransport implements AutoCloseable {
      */
     public OnPremResponse exchange(String method, URI uri, byte[] body,
             Map<String, String> headers, Call call) throws SQLException, IOException {
+        return exchange(method, uri, body, headers, call,
+                method.equals("GET") || method.equals("HEAD"));
+    }
+
+    /**
+     * Sends a request as {@link #exchange(String, URI, byte[], Map, Call)} does.
+     *
+     * @param repeatable whether the request may be written again when a kept-alive connection
+     *                   turns out to be closed; a request that is not (a write) is only sent on
+     *                   a connection seen open just before, and never twice
+     */
+    public OnPremResponse exchange(String method, URI uri, byte[] body,
+            Map<String, String> headers, Call call, boolean repeatable)
+            throws SQLException, IOException {
         requireNonNull(method, "method");
         requireNonNull(uri, "uri");
         if (closed) {
@@ -202,6 +216,10 @@ public final class OnPremTransport implements AutoCloseable {
         long start = System.nanoTime();
 
         WireConnection conn = take(route);
+        if (conn != null && !repeatable && conn.closedByPeer()) {
+            conn.close();
+            conn = null;
+        }
         boolean reused = conn != null;
         if (conn == null) {
             conn = open(uri, port, https, proxyAddress, route);
@@ -264,7 +282,8 @@ public final class OnPremTransport implements AutoCloseable {
                 try {
                     r = conn.exchange(method, target, h, body);
                 } catch (EOFException | SocketException e) {
-                    if (!reused || round > 1) {
+                    if (!reused || round > 1 || !repeatable) {
+                        // a write may have arrived: the caller must not send it again blindly
                         throw e;
                     }
                     // An idle connection the server had closed: the request never arrived.

@@ -42,7 +42,8 @@ public final class OnPremWire implements Wire {
     }
 
     @Override
-    public Answer send(HttpRequest request, byte[] body, QueryControl control)
+    public Answer send(HttpRequest request, byte[] body, boolean repeatable,
+            QueryControl control)
             throws IOException, SQLException {
         Map<String, String> headers = new LinkedHashMap<>();
         request.headers().map().forEach((k, v) -> headers.put(k, String.join(", ", v)));
@@ -51,7 +52,8 @@ public final class OnPremWire implements Wire {
         control.inFlight(abort);
         OnPremResponse r;
         try {
-            r = transport.exchange(request.method(), request.uri(), body, headers, call);
+            r = transport.exchange(request.method(), request.uri(), body, headers, call,
+                    repeatable);
         } catch (SocketTimeoutException e) {
             HttpTimeoutException t = new HttpTimeoutException("no answer within the Timeout");
             t.initCause(e);

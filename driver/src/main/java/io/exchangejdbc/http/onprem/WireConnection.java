@@ -122,4 +122,30 @@ final class WireConnection implements Closeable {
     boolean isClosed() {
         return socket.isClosed();
     }
+
+    /**
+     * Whether this idle connection can no longer carry a request: the server closed it (or sent
+     * bytes nobody asked for). Looks for a millisecond; used before a request that must not be
+     * sent twice, since a request written on a connection the server had closed fails in a way
+     * that cannot be told from a request the server received.
+     */
+    boolean closedByPeer() {
+        try {
+            if (in.available() > 0) {
+                return true;
+            }
+            int timeout = socket.getSoTimeout();
+            socket.setSoTimeout(1);
+            try {
+                in.read();
+                return true;
+            } catch (java.net.SocketTimeoutException e) {
+                return false;
+            } finally {
+                socket.setSoTimeout(timeout);
+            }
+        } catch (IOException e) {
+            return true;
+        }
+    }
 }

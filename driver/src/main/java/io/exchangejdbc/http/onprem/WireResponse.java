@@ -205,7 +205,8 @@ final class WireResponse {
             }
             int n = in.read(b, off, (int) Math.min(len, left));
             if (n < 0) {
-                throw new EOFException("the response body ended " + left + " bytes early");
+                // not an EOFException: XML parsers take that for the end of the document
+                throw new IOException("the response body ended " + left + " bytes early");
             }
             left -= n;
             return n;
@@ -256,7 +257,7 @@ final class WireResponse {
             }
             int n = in.read(b, off, (int) Math.min(len, left));
             if (n < 0) {
-                throw new EOFException("the response body ended inside a chunk");
+                throw new IOException("the response body ended inside a chunk");
             }
             left -= n;
             if (left == 0) {

@@ -174,9 +174,11 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 entry.complete(0, true);
                 throw new DroppedConnection("injected connection reset");
             }
+            boolean withheld = fault != null
+                    && fault.kind() == FaultSpec.Kind.RESET_AFTER_SERVING;
             Response response = new Response(exchange,
-                    fault != null && fault.kind() == FaultSpec.Kind.TRUNCATED_BODY,
-                    status -> entry.complete(status, byFault));
+                    fault != null && fault.kind() == FaultSpec.Kind.TRUNCATED_BODY, withheld,
+                    status -> entry.complete(withheld ? 0 : status, byFault));
             response.beforeEnd(admission::release);
             if (fault != null && fault.kind() == FaultSpec.Kind.DELAY) {
                 Thread.sleep(fault.delay().toMillis());
@@ -193,6 +195,9 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 serve(front, request, response);
             }
             response.finish();
+            if (withheld) {
+                throw new DroppedConnection("injected connection reset after serving");
+            }
         } catch (IOException e) {
             // The client went away or the body was cut on purpose. Throwing out of the handler
             // is how the JDK server is told to close the connection instead of reusing it.

@@ -29,7 +29,12 @@ public final class FaultSpec {
         /** Close the connection without answering. */
         CONNECTION_RESET,
         /** Serve the request, but send only half of the body it declares. */
-        TRUNCATED_BODY
+        TRUNCATED_BODY,
+        /**
+         * Serve the request (a write takes effect), then close the connection without sending
+         * the answer: the client cannot tell whether the request was applied.
+         */
+        RESET_AFTER_SERVING
     }
 
     private final Kind kind;
@@ -74,6 +79,14 @@ public final class FaultSpec {
     /** Closes the connection without an answer. */
     public static FaultSpec connectionReset() {
         return new FaultSpec(Kind.CONNECTION_RESET, 0, Map.of(), null, null, Duration.ZERO);
+    }
+
+    /**
+     * Serves the request, so that what it changes is changed, then closes the connection
+     * without an answer: the ambiguous failure a write can meet.
+     */
+    public static FaultSpec connectionResetAfterServing() {
+        return new FaultSpec(Kind.RESET_AFTER_SERVING, 0, Map.of(), null, null, Duration.ZERO);
     }
 
     /** Serves the request but cuts the body off halfway. */

@@ -26,6 +26,7 @@ public final class Response {
 
     private final HttpExchange exchange;
     private final boolean truncate;
+    private final boolean withheld;
     private final IntConsumer onStatus;
     private int status;
     private ResponseBody body;
@@ -37,8 +38,17 @@ public final class Response {
      * is sent, so that the request log is complete when the client sees the answer.
      */
     Response(HttpExchange exchange, boolean truncate, IntConsumer onStatus) {
+        this(exchange, truncate, false, onStatus);
+    }
+
+    /**
+     * Creates a response that, when {@code withheld}, is written but never sent: the server then
+     * drops the connection (a fault after the request was served).
+     */
+    Response(HttpExchange exchange, boolean truncate, boolean withheld, IntConsumer onStatus) {
         this.exchange = exchange;
         this.truncate = truncate;
+        this.withheld = withheld;
         this.onStatus = onStatus;
     }
 
@@ -74,7 +84,7 @@ public final class Response {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
-        body = new ResponseBody(exchange, statusCode, truncate, capture);
+        body = new ResponseBody(exchange, statusCode, truncate, withheld, capture);
         if (beforeEnd != null) {
             body.beforeEnd(beforeEnd);
         }

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * large pages stream out without being held in memory. Either way the connection stays reusable.
  *
  * <p>In truncating mode (a fault) it keeps the whole body, declares its full length, sends half
- * and lets the server drop the connection.
+ * and lets the server drop the connection. In withholding mode (also a fault) it sends nothing at
+ * all: the request was served, but its answer never leaves.
  */
 final class ResponseBody extends OutputStream {
 
@@ -22,6 +23,7 @@ final class ResponseBody extends OutputStream {
     private final HttpExchange exchange;
     private final int status;
     private final boolean truncate;
+    private final boolean withheld;
     private byte[] buffer = new byte[BUFFER];
     private int count;
     private OutputStream out;
@@ -30,11 +32,12 @@ final class ResponseBody extends OutputStream {
     private final Consumer<byte[]> capture;
     private final ByteArrayOutputStream captured;
 
-    ResponseBody(HttpExchange exchange, int status, boolean truncate,
+    ResponseBody(HttpExchange exchange, int status, boolean truncate, boolean withheld,
             Consumer<byte[]> capture) {
         this.exchange = exchange;
         this.status = status;
         this.truncate = truncate;
+        this.withheld = withheld;
         this.capture = capture;
         this.captured = capture == null ? null : new ByteArrayOutputStream();
     }
@@ -59,6 +62,9 @@ final class ResponseBody extends OutputStream {
         }
         if (out != null) {
             out.write(b, off, len);
+            return;
+        }
+        if (withheld) {
             return;
         }
         if (count + len > buffer.length) {
@@ -97,6 +103,9 @@ final class ResponseBody extends OutputStream {
             // Before, not after: a client that has read the whole answer may already be sending
             // its next request, which must not find this one still counted.
             beforeEnd.run();
+        }
+        if (withheld) {
+            return;
         }
         if (out == null) {
             exchange.sendResponseHeaders(status, count == 0 ? -1 : count);

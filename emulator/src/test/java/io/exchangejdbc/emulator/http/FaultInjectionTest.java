@@ -102,6 +102,18 @@ class FaultInjectionTest {
     }
 
     @Test
+    void servesTheRequestThenDropsTheConnection() {
+        emu.clearRequestLog();
+        emu.faults().next(2, FaultSpec.connectionResetAfterServing());
+        assertThrows(UncheckedIOException.class, () -> HTTP.get(url, token));
+        emu.faults().reset();
+        LoggedRequest served = emu.requestLog().get(0);
+        assertTrue(served.fault());
+        assertEquals(0, served.status(), "no answer left the emulator");
+        assertEquals(200, HTTP.get(url, token).status(), "the server keeps serving");
+    }
+
+    @Test
     void truncatesTheBody() {
         emu.faults().next(FaultSpec.truncatedBody());
         assertThrows(UncheckedIOException.class, () -> HTTP.get(url + "?$top=50", token));
