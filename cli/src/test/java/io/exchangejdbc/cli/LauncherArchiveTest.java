@@ -64,6 +64,7 @@ class LauncherArchiveTest {
                     }
                     System.out.println("args=" + String.join(" ", args));
                     System.out.println("archive=" + archive);
+                    System.err.println("stderr of " + String.join(" ", args));
                 }
             }
             """;
@@ -102,7 +103,7 @@ class LauncherArchiveTest {
     void theFirstRunTrainsAnArchiveThatLaterRunsMap() throws Exception {
         Result first = exsql(Map.of(), "SELECT 1");
         assertEquals(0, first.exit, first.stderr);
-        assertEquals("", first.stderr, "nothing but the program's output");
+        assertEquals("stderr of SELECT 1\n", first.stderr, "the program's, and nothing else");
         String archive = onlyArchive();
         assertEquals("args=SELECT 1\narchive=" + archive + "\n", first.stdout);
         assertEquals(1, demoRuns());
@@ -112,7 +113,7 @@ class LauncherArchiveTest {
         Result second = exsql(Map.of("EXSQL_JAVA_OPTS", "-Xshare:on"), "SELECT 2");
         assertEquals(0, second.exit, second.stderr);
         assertEquals("args=SELECT 2\narchive=" + archive + "\n", second.stdout);
-        assertEquals("", second.stderr);
+        assertEquals("stderr of SELECT 2\n", second.stderr);
         assertEquals(1, demoRuns(), "the archive is trained once");
     }
 
@@ -137,7 +138,7 @@ class LauncherArchiveTest {
         Result r = exsql(Map.of("EXSQL_CDS", "off"), "SELECT 1");
         assertEquals(0, r.exit, r.stderr);
         assertEquals("args=SELECT 1\narchive=none\n", r.stdout);
-        assertEquals("", r.stderr);
+        assertEquals("stderr of SELECT 1\n", r.stderr);
         assertEquals(0, demoRuns());
         assertEquals(List.of("exsql.jar"), targetFiles());
     }
@@ -148,7 +149,8 @@ class LauncherArchiveTest {
         Result first = exsql(failing, "SELECT 1");
         assertEquals(0, first.exit, first.stderr);
         assertEquals("args=SELECT 1\narchive=none\n", first.stdout);
-        assertEquals("", first.stderr, "the training's failure is not the user's output");
+        assertEquals("stderr of SELECT 1\n", first.stderr,
+                "the training's failure is not the user's output");
         Result second = exsql(failing, "SELECT 2");
         assertEquals("args=SELECT 2\narchive=none\n", second.stdout);
         assertEquals(1, demoRuns(), "no second training for the same jar");
@@ -165,7 +167,7 @@ class LauncherArchiveTest {
         for (int i = 0; i < runs.size(); i++) {
             Result r = finish(runs.get(i));
             assertEquals(0, r.exit, r.stderr);
-            assertEquals("", r.stderr);
+            assertEquals("stderr of run " + i + "\n", r.stderr);
             assertTrue(r.stdout.startsWith("args=run " + i + "\narchive="), r.stdout);
         }
         String archive = onlyArchive();
