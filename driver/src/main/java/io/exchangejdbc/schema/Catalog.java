@@ -13,14 +13,22 @@ import java.util.Set;
 /**
  * The tables of one back end, as the SQL user sees them: every other part of the driver (the
  * Calcite schema, the planner rules, the Graph and EWS clients, {@code DatabaseMetaData}) reads
- * them from here. Built once per back end when the class loads; immutable and cheap to reach.
+ * them from here. Built once per back end, when first asked for (a Graph connection never builds
+ * the EWS tables, nor the other way round); immutable and cheap to reach.
  */
 public final class Catalog {
 
-    private static final Catalog MSGRAPH =
-            new Catalog(GraphCatalog.tables(), GraphProcedures.procedures());
-    private static final Catalog EWS =
-            new Catalog(EwsCatalog.tables(), EwsProcedures.procedures());
+    /** The MSGraph catalog, built when this holder class is first used. */
+    private static final class MsGraph {
+        static final Catalog INSTANCE =
+                new Catalog(GraphCatalog.tables(), GraphProcedures.procedures());
+    }
+
+    /** The EWS catalog, built when this holder class is first used. */
+    private static final class Ews {
+        static final Catalog INSTANCE =
+                new Catalog(EwsCatalog.tables(), EwsProcedures.procedures());
+    }
 
     private final List<TableDef> tables;
     private final Map<String, TableDef> byName;
@@ -54,9 +62,9 @@ public final class Catalog {
     public static Catalog of(SchemaKind kind) {
         switch (requireNonNull(kind, "kind")) {
             case MSGRAPH:
-                return MSGRAPH;
+                return MsGraph.INSTANCE;
             case EWS:
-                return EWS;
+                return Ews.INSTANCE;
             default:
                 throw new IllegalArgumentException("no catalog for " + kind);
         }

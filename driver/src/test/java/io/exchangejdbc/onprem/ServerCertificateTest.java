@@ -13,15 +13,22 @@ import io.exchangejdbc.http.onprem.OnPremTransport;
 import io.exchangejdbc.log.ConnectionLog;
 import io.exchangejdbc.log.Redactor;
 import io.exchangejdbc.log.Verbosity;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,8 +57,12 @@ class ServerCertificateTest {
     }
 
     private static String post(String sslServerCert) throws Exception {
+        return postWith(ServerTrust.of(sslServerCert));
+    }
+
+    private static String postWith(ServerTrust trust) throws Exception {
         OnPremSettings s = OnPremSettings.of("Basic", alex.userPrincipalName(), alex.password(),
-                ServerTrust.of(sslServerCert), Duration.ofSeconds(20));
+                trust, Duration.ofSeconds(20));
         try (OnPremTransport t = new OnPremTransport(s,
                 ConnectionLog.withoutFile(Verbosity.SUMMARY, Redactor.PATTERNS_ONLY));
                 OnPremResponse r = t.post(URI.create(emu.onPremUrl("basic")),
@@ -65,6 +76,44 @@ class ServerCertificateTest {
     void selfSignedRefusedByDefault() {
         SQLException e = assertThrows(SQLException.class, () -> post(null));
         assertEquals("08001", e.getSQLState());
+        assertTrue(e.getMessage().contains("SSLServerCert"), e.getMessage());
+    }
+
+    /**
+     * The default trust reads the JVM's trust store when it first checks a certificate, not
+     * when made (a plain-HTTP connection never pays for it), and still honours
+     * {@code javax.net.ssl.trustStore} as the JVM's default context does.
+     */
+    @Test
+    void jvmTrustStoreIsReadAtTheFirstHandshake(@TempDir Path dir) throws Exception {
+        ServerTrust trust = ServerTrust.jvmDefault();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry("emulator", CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(
+                        emu.tlsCertificatePem().getBytes(StandardCharsets.US_ASCII))));
+        Path store = dir.resolve("trust.p12");
+        try (OutputStream out = Files.newOutputStream(store)) {
+            ks.store(out, "changeit".toCharArray());
+        }
+        Map<String, String> properties = Map.of("javax.net.ssl.trustStore", store.toString(),
+                "javax.net.ssl.trustStoreType", "PKCS12",
+                "javax.net.ssl.trustStorePassword", "changeit");
+        Map<String, String> saved = new HashMap<>();
+        properties.keySet().forEach(k -> saved.put(k, System.getProperty(k)));
+        try {
+            properties.forEach(System::setProperty);
+            assertTrue(postWith(trust).contains(alex.userPrincipalName()));
+        } finally {
+            saved.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
+        SQLException e = assertThrows(SQLException.class, () -> postWith(ServerTrust.jvmDefault()));
         assertTrue(e.getMessage().contains("SSLServerCert"), e.getMessage());
     }
 

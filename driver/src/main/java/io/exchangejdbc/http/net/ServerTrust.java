@@ -57,10 +57,20 @@ public final class ServerTrust {
         this.description = description;
     }
 
-    /** The JVM's default trust. */
+    /**
+     * The JVM's default trust: the trust store of {@code javax.net.ssl.trustStore}, else
+     * {@code jssecacerts} or {@code cacerts}, as {@link SSLContext#getDefault()} has it. The
+     * store is read at the first TLS handshake rather than here, so that a connection over plain
+     * HTTP (the emulator, a proxy that terminates TLS) does not parse a hundred certificates
+     * it never uses. When {@code javax.net.ssl.keyStore} is set the JVM's own default context is
+     * used as is, for the client certificate it holds.
+     */
     public static ServerTrust jvmDefault() {
         try {
-            return new ServerTrust(SSLContext.getDefault(), "the JVM's trust store");
+            if (System.getProperty("javax.net.ssl.keyStore") != null) {
+                return new ServerTrust(SSLContext.getDefault(), "the JVM's trust store");
+            }
+            return new ServerTrust(context(new JvmTrustOnDemand()), "the JVM's trust store");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JVM has no default TLS context", e);
         }
@@ -211,6 +221,92 @@ public final class ServerTrust {
                 + " private certificate, set SSLServerCert to that certificate (PEM text or the"
                 + " path of its file) or to its SHA-256 thumbprint; SSLServerCert=* accepts any"
                 + " certificate but is unsafe outside tests.";
+    }
+
+    /**
+     * The JVM's default trust manager, made at the first certificate it checks. It is the
+     * extended (host-name checking) manager of the default trust manager factory, to which every
+     * check goes as is.
+     */
+    static final class JvmTrustOnDemand extends X509ExtendedTrustManager {
+        private volatile X509ExtendedTrustManager delegate;
+
+        X509ExtendedTrustManager delegate() throws CertificateException {
+            X509ExtendedTrustManager d = delegate;
+            if (d == null) {
+                synchronized (this) {
+                    d = delegate;
+                    if (d == null) {
+                        d = jvmTrustManager();
+                        delegate = d;
+                    }
+                }
+            }
+            return d;
+        }
+
+        private static X509ExtendedTrustManager jvmTrustManager() throws CertificateException {
+            try {
+                TrustManagerFactory tmf = TrustManagerFactory.getInstance(
+                        TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init((KeyStore) null);
+                for (TrustManager tm : tmf.getTrustManagers()) {
+                    if (tm instanceof X509ExtendedTrustManager x) {
+                        return x;
+                    }
+                }
+                throw new CertificateException("the JVM's trust manager factory has no"
+                        + " X.509 trust manager");
+            } catch (GeneralSecurityException e) {
+                throw new CertificateException("the JVM's trust store cannot be read: "
+                        + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s)
+                throws CertificateException {
+            delegate().checkClientTrusted(chain, authType, s);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s)
+                throws CertificateException {
+            delegate().checkServerTrusted(chain, authType, s);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine e)
+                throws CertificateException {
+            delegate().checkClientTrusted(chain, authType, e);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine e)
+                throws CertificateException {
+            delegate().checkServerTrusted(chain, authType, e);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType)
+                throws CertificateException {
+            delegate().checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType)
+                throws CertificateException {
+            delegate().checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            try {
+                return delegate().getAcceptedIssuers();
+            } catch (CertificateException e) {
+                return new X509Certificate[0];
+            }
+        }
     }
 
     /** Accepts every certificate: {@code SSLServerCert=*}. */
