@@ -1,5 +1,9 @@
 package io.exchangejdbc.emulator.graph;
 
+import static io.exchangejdbc.emulator.graph.RequestValues.blank;
+import static io.exchangejdbc.emulator.graph.RequestValues.invalid;
+import static io.exchangejdbc.emulator.graph.RequestValues.strings;
+
 import io.exchangejdbc.emulator.store.Contact;
 import io.exchangejdbc.emulator.store.ContactBook;
 import io.exchangejdbc.emulator.store.ContactFolder;
@@ -272,32 +276,6 @@ final class ContactWrites {
             out.add(new EmailAddress(m.get("name") instanceof String n ? n : null, a));
         }
         return out;
-    }
-
-    private static List<String> strings(String p, Object v) {
-        if (v == null) {
-            return List.of();
-        }
-        if (!(v instanceof List<?> list)) {
-            throw invalid(p, v);
-        }
-        List<String> out = new ArrayList<>();
-        for (Object o : list) {
-            if (!(o instanceof String s)) {
-                throw invalid(p, o);
-            }
-            out.add(s);
-        }
-        return out;
-    }
-
-    private static GraphError invalid(String p, Object v) {
-        return new GraphError(400, "RequestBodyRead", "Cannot convert the literal '" + v
-                + "' to the expected type of property '" + p + "'.");
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     // ---- folders

@@ -1,5 +1,9 @@
 package io.exchangejdbc.emulator.graph;
 
+import static io.exchangejdbc.emulator.graph.RequestValues.bool;
+import static io.exchangejdbc.emulator.graph.RequestValues.invalid;
+import static io.exchangejdbc.emulator.graph.RequestValues.string;
+import static io.exchangejdbc.emulator.graph.RequestValues.strings;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -461,7 +465,7 @@ final class GraphWrites {
                     break;
                 }
                 case "categories": {
-                    String[] c = strings(name, v);
+                    String[] c = strings(name, v).toArray(String[]::new);
                     edits.add(ed -> ed.categories(c));
                     break;
                 }
@@ -477,7 +481,7 @@ final class GraphWrites {
                             : "focused".equalsIgnoreCase(s) ? InferenceClassification.FOCUSED
                             : null;
                     if (c == null) {
-                        throw invalidValue(name, v);
+                        throw invalid(name, v);
                     }
                     edits.add(ed -> ed.inferenceClassification(c));
                     break;
@@ -528,48 +532,12 @@ final class GraphWrites {
                 + "' is read-only and cannot be set.");
     }
 
-    private static GraphError invalidValue(String name, Object v) {
-        return new GraphError(400, "RequestBodyRead", "Cannot convert the literal '" + v
-                + "' to the expected type of property '" + name + "'.");
-    }
-
-    private static String string(String name, Object v) {
-        if (v != null && !(v instanceof String)) {
-            throw invalidValue(name, v);
-        }
-        return (String) v;
-    }
-
-    private static boolean bool(String name, Object v) {
-        if (!(v instanceof Boolean b)) {
-            throw invalidValue(name, v);
-        }
-        return b;
-    }
-
-    private static String[] strings(String name, Object v) {
-        if (v == null) {
-            return new String[0];
-        }
-        if (!(v instanceof List<?> list)) {
-            throw invalidValue(name, v);
-        }
-        String[] out = new String[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            if (!(list.get(i) instanceof String s)) {
-                throw invalidValue(name, list.get(i));
-            }
-            out[i] = s;
-        }
-        return out;
-    }
-
     private static EmailAddress[] recipients(String name, Object v) {
         if (v == null) {
             return new EmailAddress[0];
         }
         if (!(v instanceof List<?> list)) {
-            throw invalidValue(name, v);
+            throw invalid(name, v);
         }
         EmailAddress[] out = new EmailAddress[list.size()];
         for (int i = 0; i < out.length; i++) {
@@ -589,7 +557,7 @@ final class GraphWrites {
 
     private static ItemBody itemBody(Object v) {
         if (!(v instanceof Map<?, ?> m)) {
-            throw invalidValue("body", v);
+            throw invalid("body", v);
         }
         Object type = m.get("contentType");
         Object content = m.get("content");
@@ -600,7 +568,7 @@ final class GraphWrites {
         if ("text".equalsIgnoreCase(type.toString())) {
             return ItemBody.text(text);
         }
-        throw invalidValue("contentType", type);
+        throw invalid("contentType", type);
     }
 
     private static Importance importance(Object v) {
@@ -609,12 +577,12 @@ final class GraphWrites {
                 return i;
             }
         }
-        throw invalidValue("importance", v);
+        throw invalid("importance", v);
     }
 
     private static FollowupFlag flag(Object v) {
         if (!(v instanceof Map<?, ?> m)) {
-            throw invalidValue("flag", v);
+            throw invalid("flag", v);
         }
         FlagStatus status = FlagStatus.NOT_FLAGGED;
         Object s = m.get("flagStatus");
@@ -626,7 +594,7 @@ final class GraphWrites {
                 }
             }
             if (status == null) {
-                throw invalidValue("flagStatus", s);
+                throw invalid("flagStatus", s);
             }
         }
         return new FollowupFlag(status, instant(m.get("startDateTime")),
@@ -639,7 +607,7 @@ final class GraphWrites {
             return null;
         }
         if (!(v instanceof Map<?, ?> m) || !(m.get("dateTime") instanceof String dt)) {
-            throw invalidValue("dateTime", v);
+            throw invalid("dateTime", v);
         }
         Object tz = m.get("timeZone");
         try {
@@ -851,7 +819,7 @@ final class GraphWrites {
                     b.preferredLanguage(string(p, v));
                     break;
                 case "businessPhones":
-                    b.businessPhones(List.of(strings(p, v)));
+                    b.businessPhones(strings(p, v));
                     break;
                 case "passwordProfile": {
                     Object pw = v instanceof Map<?, ?> m ? m.get("password") : null;

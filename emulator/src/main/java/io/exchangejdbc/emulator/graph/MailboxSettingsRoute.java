@@ -1,5 +1,9 @@
 package io.exchangejdbc.emulator.graph;
 
+import static io.exchangejdbc.emulator.graph.RequestValues.invalid;
+import static io.exchangejdbc.emulator.graph.RequestValues.object;
+import static io.exchangejdbc.emulator.graph.RequestValues.text;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -268,26 +272,6 @@ final class MailboxSettingsRoute {
         return new GraphError(400, "RequestBodyRead", "The property '" + p + "' does not exist"
                 + " on type 'microsoft.graph." + type + "'. Make sure to only use property names"
                 + " that are defined by the type or mark the type as open type.");
-    }
-
-    private static GraphError invalid(String p, Object v) {
-        return new GraphError(400, "RequestBodyRead", "Cannot convert the literal '" + v
-                + "' to the expected type of property '" + p + "'.");
-    }
-
-    private static String text(String p, Object v) {
-        if (!(v instanceof String s)) {
-            throw invalid(p, v);
-        }
-        return s;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(String p, Object v) {
-        if (!(v instanceof Map<?, ?> m)) {
-            throw invalid(p, v);
-        }
-        return (Map<String, Object>) m;
     }
 
     private static String oneOf(String p, Object v, List<String> values) {

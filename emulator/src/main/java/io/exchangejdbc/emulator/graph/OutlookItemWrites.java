@@ -1,5 +1,9 @@
 package io.exchangejdbc.emulator.graph;
 
+import static io.exchangejdbc.emulator.graph.RequestValues.blank;
+import static io.exchangejdbc.emulator.graph.RequestValues.invalid;
+import static io.exchangejdbc.emulator.graph.RequestValues.strings;
+
 import io.exchangejdbc.emulator.graph.odata.StructuredType;
 import io.exchangejdbc.emulator.store.CalendarFolder;
 import io.exchangejdbc.emulator.store.CalendarGroup;
@@ -219,33 +223,8 @@ final class OutlookItemWrites {
         }
     }
 
-    private static GraphError invalid(String p, Object v) {
-        return new GraphError(400, "RequestBodyRead", "Cannot convert the literal '" + v
-                + "' to the expected type of property '" + p + "'.");
-    }
-
-    private static List<String> strings(String p, Object v) {
-        if (v == null) {
-            return List.of();
-        }
-        if (!(v instanceof List<?> list)) {
-            throw invalid(p, v);
-        }
-        List<String> out = new ArrayList<>();
-        for (Object o : list) {
-            if (!(o instanceof String s)) {
-                throw invalid(p, o);
-            }
-            out.add(s);
-        }
-        return out;
-    }
-
     private static List<String> list(Map<String, List<String>> lists, String p) {
         return lists.getOrDefault(p, List.of());
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 }
