@@ -25,6 +25,14 @@ public interface Front {
         return null;
     }
 
+    /**
+     * Tells whether a request only reads, so that its answer may be kept for benchmarks
+     * ({@link PageCache}) and it leaves kept answers in place; by default a {@code GET}.
+     */
+    default boolean readsOnly(Request request) {
+        return "GET".equals(request.method());
+    }
+
     /** Serves a request. */
     void handle(Request request, Response response) throws IOException;
 
