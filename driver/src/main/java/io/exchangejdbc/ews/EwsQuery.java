@@ -39,6 +39,8 @@ final class EwsQuery {
     final long limit;
     final List<SortKey> orderBy;
     final Operand.Parameters params;
+    /** A new row's values: the selectors' in their columns, null elsewhere. */
+    private final Object[] rowTemplate;
 
     private EwsQuery(GraphQuery query, List<ColumnDef> columns, Map<String, Object> selectors,
             ODataExpr rest, MailboxScope scope, long limit, Operand.Parameters params) {
@@ -48,6 +50,11 @@ final class EwsQuery {
         this.output = query.output();
         this.columns = List.copyOf(columns);
         this.selectors = Map.copyOf(selectors);
+        this.rowTemplate = new Object[this.columns.size()];
+        for (int i = 0; i < rowTemplate.length; i++) {
+            rowTemplate[i] = this.selectors.get(
+                    this.columns.get(i).name().toUpperCase(Locale.ROOT));
+        }
         this.rest = rest;
         this.scope = scope;
         this.limit = limit;
@@ -215,15 +222,7 @@ final class EwsQuery {
 
     /** A new row with the selectors' values in their columns (pseudo-columns echo their input). */
     Object[] newRow() {
-        Object[] row = new Object[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-            ColumnDef c = columns.get(i);
-            Object v = selectors.get(c.name().toUpperCase(Locale.ROOT));
-            if (v != null) {
-                row[i] = v;
-            }
-        }
-        return row;
+        return rowTemplate.clone();
     }
 
     /** The output part of a row read. */
