@@ -9,6 +9,7 @@ import io.exchangejdbc.emulator.store.WellKnownFolder;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -273,9 +274,11 @@ public final class BenchMain {
         emu.clearRequestLog();
         HeapProbe.reset();
         long base = HeapProbe.used();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long rows = contender.read();
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
         long peak = Math.max(0, HeapProbe.peak() - base);
         long requests = 0;
         for (LoggedRequest r : emu.requestLog()) {
@@ -285,7 +288,17 @@ public final class BenchMain {
         }
         if (into != null) {
             into.add(seconds, rows, requests, peak);
+            into.cpu(cpu);
         }
+    }
+
+    /** CPU time of the whole process (every thread), in nanoseconds; -1 where unknown. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     @FunctionalInterface
@@ -297,9 +310,11 @@ public final class BenchMain {
         emu.clearRequestLog();
         HeapProbe.reset();
         long base = HeapProbe.used();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long rows = contender.read();
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
         long peak = Math.max(0, HeapProbe.peak() - base);
         long requests = 0;
         for (LoggedRequest r : emu.requestLog()) {
@@ -309,6 +324,7 @@ public final class BenchMain {
         }
         if (into != null) {
             into.add(seconds, rows, requests, peak);
+            into.cpu(cpu);
         }
     }
 
@@ -536,31 +552,39 @@ public final class BenchMain {
 
     private void print() {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-12s %-28s %10s %12s %9s %10s %10s%n", "scenario",
-                "contender", "rows", "rows/s", "median s", "requests", "peak heap");
+        System.out.printf(Locale.ROOT, "%-12s %-28s %10s %12s %9s %9s %10s %10s%n", "scenario",
+                "contender", "rows", "rows/s", "median s", "cpu s", "requests", "peak heap");
         for (Measurement m : measurements) {
-            System.out.printf(Locale.ROOT, "%-12s %-28s %10d %12.0f %9.3f %10d %10s%n",
+            System.out.printf(Locale.ROOT, "%-12s %-28s %10d %12.0f %9.3f %9s %10d %10s%n",
                     m.scenario, m.contender, m.rows(), m.rowsPerSecond(), m.medianSeconds(),
-                    m.requests(), mb(m.medianPeakHeap()));
+                    Double.isNaN(m.medianCpuSeconds()) ? "-" : String.format(Locale.ROOT,
+                            "%.3f", m.medianCpuSeconds()), m.requests(),
+                    mb(m.medianPeakHeap()));
         }
         System.out.println();
         for (Map.Entry<String, String> e : figures.entrySet()) {
             System.out.printf(Locale.ROOT, "%-72s %s%n", e.getKey(), e.getValue());
         }
         System.out.println();
-        System.out.println("runs per contender: " + runs + " (medians), after one warm-up each");
+        System.out.println("runs per contender: " + runs + " (medians), after one warm-up each;"
+                + " cpu s: CPU time of the whole process per run (emulator included); load"
+                + " average at the end: " + loadAverage());
     }
 
     private void writeJson() throws Exception {
         StringBuilder sb = new StringBuilder("{\n  \"runs\": ").append(runs)
+                .append(",\n  \"loadAverage\": ").append(quote(loadAverage()))
                 .append(",\n  \"measurements\": [\n");
         for (int i = 0; i < measurements.size(); i++) {
             Measurement m = measurements.get(i);
             sb.append(String.format(Locale.ROOT, "    {\"scenario\": %s, \"contender\": %s,"
                     + " \"rows\": %d, \"rowsPerSecond\": %.1f, \"medianSeconds\": %.4f,"
-                    + " \"requests\": %d, \"peakHeapBytes\": %d}%s%n", quote(m.scenario),
-                    quote(m.contender), m.rows(), m.rowsPerSecond(), m.medianSeconds(),
-                    m.requests(), m.medianPeakHeap(), i + 1 < measurements.size() ? "," : ""));
+                    + " \"requests\": %d, \"peakHeapBytes\": %d, \"medianCpuSeconds\": %s}%s%n",
+                    quote(m.scenario), quote(m.contender), m.rows(), m.rowsPerSecond(),
+                    m.medianSeconds(), m.requests(), m.medianPeakHeap(),
+                    Double.isNaN(m.medianCpuSeconds()) ? "null" : String.format(Locale.ROOT,
+                            "%.4f", m.medianCpuSeconds()),
+                    i + 1 < measurements.size() ? "," : ""));
         }
         sb.append("  ],\n  \"figures\": {\n");
         int i = 0;
@@ -572,6 +596,13 @@ public final class BenchMain {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, sb.toString());
         System.out.println("written: " + out);
+    }
+
+    /** The system load average over the last minute, and the processors, as text. */
+    private static String loadAverage() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return String.format(Locale.ROOT, "%.2f on %d processors", os.getSystemLoadAverage(),
+                os.getAvailableProcessors());
     }
 
     private static String quote(String s) {
