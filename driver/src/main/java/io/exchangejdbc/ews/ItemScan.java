@@ -75,7 +75,8 @@ final class ItemScan implements RowCursor {
         List<ColumnDef> unlisted = new ArrayList<>();
         boolean all = client.settings().includeContent();
         for (ColumnDef c : q.columns) {
-            if (c.nature() == ColumnNature.PSEUDO || c.name().equalsIgnoreCase("ItemId")) {
+            if (c.nature() == ColumnNature.PSEUDO || c.name().equalsIgnoreCase("ItemId")
+                    || c.equals(q.walkOnlyParent)) {
                 continue;
             }
             if (catalog.isListed(q.table, c)) {
