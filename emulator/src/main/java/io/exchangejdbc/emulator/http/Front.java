@@ -33,6 +33,14 @@ public interface Front {
         return "GET".equals(request.method());
     }
 
+    /**
+     * Tells whether a request may change what reads answer, so that kept answers
+     * ({@link PageCache}) must go; by default any request that does not only read.
+     */
+    default boolean mayChangeData(Request request) {
+        return !readsOnly(request);
+    }
+
     /** Serves a request. */
     void handle(Request request, Response response) throws IOException;
 

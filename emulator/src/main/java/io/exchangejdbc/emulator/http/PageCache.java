@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * that only reads (a {@code GET}, or an EWS read such as {@code FindItem}, as its
  * {@link Front#readsOnly front} tells) is kept as the bytes that were sent, and the same request
  * (path, query, body, and the headers that shape an answer) is answered again from those bytes
- * without rendering, nor authenticating again. Any other request empties it, since it may have
- * changed what a read would answer.
+ * without rendering, nor authenticating again. A request that may have changed what a read
+ * would answer ({@link Front#mayChangeData}) empties it; signing in and issuing tokens do not,
+ * since the key holds the {@code Authorization} header and a new token makes new keys.
  *
  * <p>Off by default, and meant only for reading the same data many times: the emulator then
  * spends next to nothing per page, so that a benchmark measures its clients, not the emulator.
@@ -86,7 +87,7 @@ public final class PageCache {
 
     /** Empties the cache when a request may change the data. */
     void observe(Request request, Front front) {
-        if (enabled && (front == null || !front.readsOnly(request))) {
+        if (enabled && (front == null || front.mayChangeData(request))) {
             clear();
         }
     }
