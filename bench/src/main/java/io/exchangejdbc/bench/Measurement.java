@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The repeated runs of one contender in one scenario: times, rows, requests and heap, summarised
- * by their medians.
+ * The repeated runs of one contender in one scenario: times, process CPU times, rows, requests
+ * and heap, summarised by their medians.
  */
 final class Measurement {
 
@@ -14,6 +14,7 @@ final class Measurement {
     final String contender;
     private final List<Double> seconds = new ArrayList<>();
     private final List<Long> peakHeapBytes = new ArrayList<>();
+    private final List<Double> cpuSeconds = new ArrayList<>();
     private long rows;
     private long requests;
 
@@ -27,6 +28,16 @@ final class Measurement {
         peakHeapBytes.add(runPeakHeap);
         rows = runRows;
         requests = runRequests;
+    }
+
+    /** Records the process CPU time of the last run added (every thread, emulator included). */
+    void cpu(double runCpuSeconds) {
+        cpuSeconds.add(runCpuSeconds);
+    }
+
+    /** The median process CPU seconds per run; NaN when not measured. */
+    double medianCpuSeconds() {
+        return cpuSeconds.isEmpty() ? Double.NaN : median(cpuSeconds);
     }
 
     double medianSeconds() {

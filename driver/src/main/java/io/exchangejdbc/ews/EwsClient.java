@@ -15,6 +15,9 @@ import io.exchangejdbc.log.Verbosity;
 import io.exchangejdbc.schema.EwsSource;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Exchange Web Services client of one connection: it owns the connection's
@@ -41,6 +44,7 @@ public final class EwsClient implements AutoCloseable {
      * 429, 503 and 504 answers.
      */
     static final int ANSWER_ATTEMPTS = 3;
+    private static final AtomicInteger PAGE_THREADS = new AtomicInteger();
 
     private final SoapPoster poster;
     private final ExchangeVersion version;
@@ -51,6 +55,12 @@ public final class EwsClient implements AutoCloseable {
     private final Duration timeout;
     private volatile SoapReader.ServerVersion serverVersion;
     private volatile boolean closed;
+    /** Reads the next page of a scan while its consumer works through the current one. */
+    private final ExecutorService pageReaders = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "exchange-jdbc-ews-pages-" + PAGE_THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * A client over a poster.
@@ -124,6 +134,11 @@ public final class EwsClient implements AutoCloseable {
     /** The connection's log. */
     public ConnectionLog log() {
         return log;
+    }
+
+    /** The threads that read pages ahead of a scan's consumer. */
+    ExecutorService pageReaders() {
+        return pageReaders;
     }
 
     /** The version of the server from the last answer's ServerVersionInfo, or null. */
@@ -311,6 +326,7 @@ public final class EwsClient implements AutoCloseable {
             return;
         }
         closed = true;
+        pageReaders.shutdownNow();
         try {
             poster.close();
         } finally {

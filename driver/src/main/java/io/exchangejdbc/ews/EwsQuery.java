@@ -39,15 +39,30 @@ final class EwsQuery {
     final long limit;
     final List<SortKey> orderBy;
     final Operand.Parameters params;
+    /**
+     * ParentFolderId when it is among the columns only because a folder scan walks the tree by
+     * it (the query neither selects, filters nor sorts by it), else null: a scan of items need
+     * not ask for it.
+     */
+    final ColumnDef walkOnlyParent;
+    /** A new row's values: the selectors' in their columns, null elsewhere. */
+    private final Object[] rowTemplate;
 
     private EwsQuery(GraphQuery query, List<ColumnDef> columns, Map<String, Object> selectors,
-            ODataExpr rest, MailboxScope scope, long limit, Operand.Parameters params) {
+            ODataExpr rest, MailboxScope scope, long limit, Operand.Parameters params,
+            ColumnDef walkOnlyParent) {
+        this.walkOnlyParent = walkOnlyParent;
         this.query = query;
         this.table = query.table();
         this.source = table.ews();
         this.output = query.output();
         this.columns = List.copyOf(columns);
         this.selectors = Map.copyOf(selectors);
+        this.rowTemplate = new Object[this.columns.size()];
+        for (int i = 0; i < rowTemplate.length; i++) {
+            rowTemplate[i] = this.selectors.get(
+                    this.columns.get(i).name().toUpperCase(Locale.ROOT));
+        }
         this.rest = rest;
         this.scope = scope;
         this.limit = limit;
@@ -105,8 +120,10 @@ final class EwsQuery {
         for (ColumnDef c : table.keyColumns()) {
             addOnce(columns, c);
         }
-        if (table.column("ParentFolderId") != null) {
-            addOnce(columns, table.column("ParentFolderId"));
+        ColumnDef parent = table.column("ParentFolderId");
+        boolean parentUsed = parent != null && columns.contains(parent);
+        if (parent != null) {
+            addOnce(columns, parent);
         }
         for (ODataExpr e : rest) {
             ODataExpr.addColumns(e, columns);
@@ -114,9 +131,16 @@ final class EwsQuery {
         for (SortKey k : q.orderBy()) {
             addOnce(columns, k.column());
         }
+        if (parent != null && !parentUsed) {
+            List<ColumnDef> used = new ArrayList<>();
+            rest.forEach(e -> ODataExpr.addColumns(e, used));
+            q.orderBy().forEach(k -> addOnce(used, k.column()));
+            parentUsed = used.contains(parent);
+        }
         ODataExpr restExpr = rest.isEmpty() ? null
                 : rest.size() == 1 ? rest.get(0) : new ODataExpr.And(rest);
-        return new EwsQuery(q, columns, selectors, restExpr, scope, limit, params);
+        return new EwsQuery(q, columns, selectors, restExpr, scope, limit, params,
+                parent != null && !parentUsed ? parent : null);
     }
 
     private static boolean isSelector(TableDef table, ColumnDef c) {
@@ -202,15 +226,7 @@ final class EwsQuery {
 
     /** A new row with the selectors' values in their columns (pseudo-columns echo their input). */
     Object[] newRow() {
-        Object[] row = new Object[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-            ColumnDef c = columns.get(i);
-            Object v = selectors.get(c.name().toUpperCase(Locale.ROOT));
-            if (v != null) {
-                row[i] = v;
-            }
-        }
-        return row;
+        return rowTemplate.clone();
     }
 
     /** The output part of a row read. */

@@ -1,5 +1,6 @@
 package io.exchangejdbc.ews;
 
+import io.exchangejdbc.graph.GraphValues;
 import io.exchangejdbc.graph.ODataValues;
 import io.exchangejdbc.schema.ColumnType;
 import java.math.BigDecimal;
@@ -58,6 +59,11 @@ public final class EwsValues {
 
     /** Epoch milliseconds of an {@code xs:dateTime}; one without an offset is taken as UTC. */
     public static long epochMillis(String text) {
+        if (text.length() >= 20 && text.charAt(10) == 'T') {
+            // The form every answer uses (2026-11-03T10:15:00Z), read without a formatter: it
+            // is in every item row.
+            return GraphValues.epochMillis(text, ZoneOffset.UTC);
+        }
         try {
             return OffsetDateTime.parse(text).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {

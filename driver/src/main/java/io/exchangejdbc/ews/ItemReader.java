@@ -1,7 +1,9 @@
 package io.exchangejdbc.ews;
 
 import io.exchangejdbc.schema.ColumnDef;
+import io.exchangejdbc.schema.ColumnType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +22,38 @@ import javax.xml.stream.XMLStreamReader;
 final class ItemReader {
 
     private final List<ColumnDef> columns;
-    private final Map<String, List<Integer>> slotsByElement = new HashMap<>();
+    private final ColumnType[] types;
+    private final Map<String, Property> byElement = new HashMap<>();
     private final EwsField[] fields;
+    private final String[] elementNames;
+    private final Property[] properties;
+
+    /** The columns one property element fills. */
+    private static final class Property {
+        int[] slots = new int[0];
+        /** Every slot reads the element's own text: no descendant or attribute is kept. */
+        boolean textOnly = true;
+    }
 
     ItemReader(List<ColumnDef> columns) {
         this.columns = List.copyOf(columns);
         this.fields = new EwsField[columns.size()];
+        this.types = new ColumnType[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             EwsField f = EwsField.of(columns.get(i));
             fields[i] = f;
+            types[i] = columns.get(i).type();
             if (f.element() != null) {
-                slotsByElement.computeIfAbsent(f.element(), k -> new ArrayList<>()).add(i);
+                Property p = byElement.computeIfAbsent(f.element(), k -> new Property());
+                p.slots = Arrays.copyOf(p.slots, p.slots.length + 1);
+                p.slots[p.slots.length - 1] = i;
+                p.textOnly &= f.part().isEmpty() && f.index() == null;
             }
+        }
+        this.elementNames = byElement.keySet().toArray(new String[0]);
+        this.properties = new Property[elementNames.length];
+        for (int i = 0; i < elementNames.length; i++) {
+            properties[i] = byElement.get(elementNames[i]);
         }
     }
 
@@ -41,22 +63,80 @@ final class ItemReader {
      */
     void read(XMLStreamReader r, Object[] row) throws XMLStreamException {
         while (Xml.nextChild(r)) {
-            List<Integer> slots = slotsByElement.get(r.getLocalName());
-            if (slots == null) {
+            Property p = property(r.getLocalName());
+            if (p == null) {
                 Xml.skip(r);
-                continue;
+            } else if (p.textOnly) {
+                String value = ownText(r);
+                for (int s : p.slots) {
+                    row[s] = EwsValues.parse(types[s], value);
+                }
+            } else {
+                readProperty(r, p.slots, row);
             }
-            readProperty(r, slots, row);
         }
     }
 
-    private void readProperty(XMLStreamReader r, List<Integer> slots, Object[] row)
+    /**
+     * The columns of a property element, or null. A scan of the few names read: StAX readers
+     * give local names as canonical strings, as the catalog's are, so they are mostly the same
+     * instance.
+     */
+    private Property property(String name) {
+        String[] names = elementNames;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == name) {
+                return properties[i];
+            }
+        }
+        return names.length == 0 ? null : byElement.get(name);
+    }
+
+    /**
+     * The text directly inside the element the reader is on (its start), read to its end; null
+     * when it has none but has child elements. What {@link #readProperty} gives a column that
+     * reads the element's own text, without collecting the rest.
+     */
+    private static String ownText(XMLStreamReader r) throws XMLStreamException {
+        String text = null;
+        StringBuilder more = null;
+        boolean sawChild = false;
+        int depth = 1;
+        while (depth > 0) {
+            int e = r.next();
+            if (e == XMLStreamConstants.START_ELEMENT) {
+                sawChild = true;
+                depth++;
+            } else if (e == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (depth == 1 && (e == XMLStreamConstants.CHARACTERS
+                    || e == XMLStreamConstants.CDATA)) {
+                if (text == null) {
+                    text = r.getText();
+                } else {
+                    if (more == null) {
+                        more = new StringBuilder(text);
+                    }
+                    more.append(r.getText());
+                }
+            }
+        }
+        if (more != null) {
+            return more.toString();
+        }
+        if (text == null) {
+            return sawChild ? null : "";
+        }
+        return text.isEmpty() && sawChild ? null : text;
+    }
+
+    private void readProperty(XMLStreamReader r, int[] slots, Object[] row)
             throws XMLStreamException {
         // attributes of the property element itself
         for (int s : slots) {
             String part = fields[s].part();
             if (part.startsWith("@")) {
-                row[s] = EwsValues.parse(columns.get(s).type(), Xml.attr(r, part.substring(1)));
+                row[s] = EwsValues.parse(types[s], Xml.attr(r, part.substring(1)));
             }
         }
         Collected c = collect(r);
@@ -80,7 +160,7 @@ final class ItemReader {
                     default -> first(c.values.get(part));
                 };
             }
-            row[s] = EwsValues.parse(columns.get(s).type(), value);
+            row[s] = EwsValues.parse(types[s], value);
         }
     }
 

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -30,6 +33,10 @@ import javax.xml.stream.XMLStreamReader;
  * properties FindItem does not return. A Calendar query bounded by Start and End reads a
  * {@code CalendarView} instead, so recurring series come back as occurrences; the filter, order
  * and limit are then applied here, since a calendar view takes no restriction or sort.
+ *
+ * <p>FindItem pages are read one ahead: while the consumer takes the rows of a page, the next
+ * one is requested, parsed and enriched on one of the client's page threads (never beyond the
+ * LIMIT, nor after the last page); closing the scan abandons it.
  *
  * @see <a href="https://learn.microsoft.com/exchange/client-developer/exchange-web-services/how-to-perform-paged-searches-by-using-ews-in-exchange">
  *     Perform paged searches by using EWS</a>
@@ -51,8 +58,11 @@ final class ItemScan implements RowCursor {
     private final Deque<Object[]> buffer = new ArrayDeque<>();
     private int offset;
     private long emitted;
+    private long fetched;
     private boolean done;
     private Object[] current;
+    /** The next FindItem page, read (and enriched) ahead while the consumer takes this one. */
+    private Future<Page> ahead;
 
     ItemScan(EwsClient client, EwsQuery q, QueryControl control) {
         this.client = client;
@@ -65,7 +75,8 @@ final class ItemScan implements RowCursor {
         List<ColumnDef> unlisted = new ArrayList<>();
         boolean all = client.settings().includeContent();
         for (ColumnDef c : q.columns) {
-            if (c.nature() == ColumnNature.PSEUDO || c.name().equalsIgnoreCase("ItemId")) {
+            if (c.nature() == ColumnNature.PSEUDO || c.name().equalsIgnoreCase("ItemId")
+                    || c.equals(q.walkOnlyParent)) {
                 continue;
             }
             if (catalog.isListed(q.table, c)) {
@@ -135,13 +146,71 @@ final class ItemScan implements RowCursor {
         return true;
     }
 
+    /**
+     * Takes the next FindItem page into the buffer: the one read ahead, or else one read now;
+     * then, unless it was the last or the LIMIT is reached, starts reading the one after it on
+     * another thread, so that requesting and parsing a page overlaps with the consumer's work.
+     */
     private void readPage() throws SQLException {
+        Page page;
+        if (ahead != null) {
+            page = await(ahead);
+            ahead = null;
+        } else {
+            page = fetchPage(offset, fetched);
+        }
+        buffer.addAll(page.rows);
+        fetched += page.rows.size();
+        if (page.info.includesLast || page.rows.isEmpty()) {
+            done = true;
+        }
+        offset = page.info.nextOffset >= 0 ? page.info.nextOffset : page.from + page.rows.size();
+        if (!done && (q.limit < 0 || fetched < q.limit)) {
+            int from = offset;
+            long before = fetched;
+            ahead = client.pageReaders().submit(() -> fetchPage(from, before));
+        }
+    }
+
+    /** One FindItem page's rows, enriched, with what its answer says about paging. */
+    private record Page(int from, List<Object[]> rows, PageInfo info) {
+    }
+
+    private Page await(Future<Page> pending) throws SQLException {
+        try {
+            return pending.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new SQLException("Reading the next FindItem page failed: " + cause, "HY000",
+                    cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.cancel(true);
+            throw new SQLException("Interrupted while waiting for the next page.", "HY008", e);
+        } catch (CancellationException e) {
+            throw control.cancelledException("the read of the next FindItem page");
+        }
+    }
+
+    /**
+     * Reads the FindItem page at {@code from}, asking for no more than the LIMIT leaves after
+     * {@code before} rows, and enriches it.
+     */
+    private Page fetchPage(int from, long before) throws SQLException {
         int max = client.settings().effectivePageSize();
         if (q.limit >= 0) {
-            max = (int) Math.max(1, Math.min(max, q.limit - emitted));
+            max = (int) Math.max(1, Math.min(max, q.limit - before));
         }
         int size = max;
-        int from = offset;
         List<Object[]> page = new ArrayList<>();
         PageInfo info = client.call("FindItem", q.scope, true, w -> {
             w.writeStartElement(MESSAGES, "FindItem");
@@ -161,11 +230,7 @@ final class ItemScan implements RowCursor {
             w.writeEndElement();
         }, r -> readFindItem(r, page), control);
         enrich(page);
-        buffer.addAll(page);
-        if (info.includesLast || page.isEmpty()) {
-            done = true;
-        }
-        offset = info.nextOffset >= 0 ? info.nextOffset : from + page.size();
+        return new Page(from, page, info);
     }
 
     private void writeSortOrder(javax.xml.stream.XMLStreamWriter w) throws XMLStreamException {
@@ -315,5 +380,9 @@ final class ItemScan implements RowCursor {
     public void close() {
         done = true;
         buffer.clear();
+        if (ahead != null) {
+            ahead.cancel(true);
+            ahead = null;
+        }
     }
 }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -114,9 +113,8 @@ final class EntityRowReader {
         String dateTime = null;
         String timeZone = null;
         Node dateTimeNode = null;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
             JsonToken value = p.nextToken();
             Node child = node.find(name);
             if (node.zoned && name.equals("timeZone") && value == JsonToken.VALUE_STRING) {
@@ -152,6 +150,7 @@ final class EntityRowReader {
                 p.skipChildren();
             }
         }
+        JsonToken t = p.currentToken();
         if (t != JsonToken.END_OBJECT) {
             throw new IOException("unexpected " + t + " inside an object");
         }
@@ -267,9 +266,13 @@ final class EntityRowReader {
     /** A step of the path trie. */
     private static final class Node {
         private static final int[] NO_SLOTS = new int[0];
+        /** Children up to which a scan finds a name faster than a hash lookup. */
+        private static final int SCANNED = 8;
 
         final Map<String, Node> children = new HashMap<>(4);
-        private final Map<String, Node> lowerCase = new HashMap<>(4);
+        /** The children's names and nodes in one order, for the case-insensitive match. */
+        private String[] names = new String[0];
+        private Node[] nodes = new Node[0];
         int[] slots = NO_SLOTS;
         ColumnDef column;
         /** This object is a dateTimeTimeZone whose dateTime child is a TIMESTAMP column. */
@@ -286,18 +289,45 @@ final class EntityRowReader {
          * only in letter case still matches.
          */
         Node find(String name) {
-            Node n = children.get(name);
-            if (n != null || children.isEmpty() || name.startsWith("@")) {
-                return n;
+            // A scan of the few names: the parser's names are canonical strings, as the
+            // catalog's are, so they are mostly the same instance; a property outside the trie
+            // (in every row) allocates nothing.
+            String[] names = this.names;
+            if (names.length > SCANNED) {
+                Node n = children.get(name);
+                if (n != null) {
+                    return n;
+                }
+            } else {
+                for (int i = 0; i < names.length; i++) {
+                    if (names[i] == name) {
+                        return nodes[i];
+                    }
+                }
+                for (int i = 0; i < names.length; i++) {
+                    if (names[i].equals(name)) {
+                        return nodes[i];
+                    }
+                }
             }
-            return lowerCase.get(name.toLowerCase(Locale.ROOT));
+            if (name.startsWith("@")) {
+                return null;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].length() == name.length() && names[i].equalsIgnoreCase(name)) {
+                    return nodes[i];
+                }
+            }
+            return null;
         }
 
         /** Completes the case-insensitive index, once the trie is built. */
         void freeze() {
-            for (Map.Entry<String, Node> e : children.entrySet()) {
-                lowerCase.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
-                e.getValue().freeze();
+            names = children.keySet().toArray(new String[0]);
+            nodes = new Node[names.length];
+            for (int i = 0; i < names.length; i++) {
+                nodes[i] = children.get(names[i]);
+                nodes[i].freeze();
             }
         }
 

@@ -22,7 +22,7 @@ import org.apache.calcite.avatica.util.ByteString;
  * @see <a href="https://learn.microsoft.com/graph/api/resources/datetimetimezone">
  *     dateTimeTimeZone resource type</a>
  */
-final class GraphValues {
+public final class GraphValues {
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
@@ -35,7 +35,7 @@ final class GraphValues {
      *
      * @throws DateTimeException when the text is not a date-time
      */
-    static long epochMillis(String text, ZoneId zone) {
+    public static long epochMillis(String text, ZoneId zone) {
         String s = text.strip();
         int len = s.length();
         if (len >= 16 && len <= 40 && isDigits(s, 0, 4) && s.charAt(4) == '-'

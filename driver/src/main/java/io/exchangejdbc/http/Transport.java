@@ -28,9 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -143,9 +140,12 @@ public final class Transport implements AutoCloseable {
         }
 
         /**
-         * Sends one attempt and waits for its response headers; for a cancellable execution the
-         * wait is registered with its control, which aborts the exchange when the execution must
-         * stop.
+         * Sends one attempt and waits for its response headers. For a cancellable execution
+         * the wait is registered with its control, which interrupts the waiting thread when the
+         * execution must stop: the JDK client then cancels the exchange. (The blocking
+         * {@code send} is used rather than {@code sendAsync}, whose answer the JDK hands to a
+         * further thread, one created per request on a machine with two cores or fewer, before
+         * the waiting thread sees it.)
          */
         private HttpResponse<InputStream> exchange(HttpRequest httpRequest,
                 QueryControl control) throws IOException, InterruptedException, SQLException {
@@ -153,31 +153,26 @@ public final class Transport implements AutoCloseable {
                 return client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
             }
             String what = httpRequest.method() + " " + errors.url(httpRequest.uri());
-            CompletableFuture<HttpResponse<InputStream>> pending =
-                    client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
-            Runnable abort = () -> pending.cancel(true);
+            WaitAbort abort = new WaitAbort(Thread.currentThread());
             control.inFlight(abort);
             try {
-                return pending.get();
-            } catch (CancellationException e) {
+                return client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (InterruptedException e) {
+                if (!abort.fired()) {
+                    throw e;
+                }
                 SQLException stop = control.stopReason(what);
                 throw stop != null ? stop : control.cancelledException(null);
-            } catch (ExecutionException e) {
+            } catch (IOException e) {
                 SQLException stop = control.stopReason(what);
                 if (stop != null) {
-                    stop.initCause(e.getCause());
+                    stop.initCause(e);
                     throw stop;
                 }
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IOException(cause);
+                throw e;
             } finally {
                 control.done(abort);
+                abort.finish();
             }
         }
 
@@ -185,6 +180,41 @@ public final class Transport implements AutoCloseable {
         public void close() {
             executor.shutdownNow();
             shutdownClient(client);
+        }
+    }
+
+    /**
+     * The abort of a thread waiting in {@link HttpClient#send}: interrupts it while it waits,
+     * never after; an interrupt it caused that the wait did not consume is cleared when the wait
+     * ends, so that it cannot reach later, unrelated work of the thread.
+     */
+    private static final class WaitAbort implements Runnable {
+        private final Thread waiter;
+        private boolean waiting = true;
+        private boolean fired;
+
+        WaitAbort(Thread waiter) {
+            this.waiter = waiter;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (waiting && !fired) {
+                fired = true;
+                waiter.interrupt();
+            }
+        }
+
+        synchronized boolean fired() {
+            return fired;
+        }
+
+        /** Called by the waiter once its wait is over. */
+        synchronized void finish() {
+            waiting = false;
+            if (fired) {
+                Thread.interrupted();
+            }
         }
     }
 
@@ -284,8 +314,10 @@ public final class Transport implements AutoCloseable {
         Deadline deadline = control.narrow(requestDeadline);
         RetryPolicy policy = request.retrySafe() ? options.retryPolicy() : RetryPolicy.NEVER;
         long firstStart = nanoClock.getAsLong();
+        // What the request is, for messages: redacted once, not on every check.
+        String what = request.method() + " " + errors.url(request.uri());
         for (int attempt = 1; ; attempt++) {
-            control.check(request.method() + " " + errors.url(request.uri()));
+            control.check(what);
             if (deadline.expired()) {
                 throw timeout(request, null, control);
             }
@@ -295,8 +327,7 @@ public final class Transport implements AutoCloseable {
             HttpRequest httpRequest = build(request, clientRequestId, deadline);
             logRequest(request, httpRequest, attempt, deadline);
             MailboxThrottle.Permit permit = request.mailbox() == null ? null
-                    : throttle.acquire(request.mailbox(), deadline, control,
-                            request.method() + " " + errors.url(request.uri()));
+                    : throttle.acquire(request.mailbox(), deadline, control, what);
             long start = nanoClock.getAsLong();
             Wire.Answer response;
             boolean answered = false;

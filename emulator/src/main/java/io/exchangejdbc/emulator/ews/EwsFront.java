@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 
 /**
@@ -86,6 +87,23 @@ public final class EwsFront implements Front {
     @Override
     public boolean serves(Request request) {
         return request.rawPath().equalsIgnoreCase(PATH);
+    }
+
+    /**
+     * Reads of the store only: their answers may be kept by the emulator's pre-rendered pages
+     * (a benchmark mode) and they leave kept answers in place. Everything else, writes and
+     * operations whose answer depends on the time, empties them.
+     */
+    private static final Set<String> READ_OPERATIONS =
+            Set.of("FindItem", "GetItem", "FindFolder", "GetFolder");
+
+    @Override
+    public boolean readsOnly(Request request) {
+        if (!request.method().equals("POST")) {
+            return Front.super.readsOnly(request);
+        }
+        String op = XmlElement.soapOperation(request.body());
+        return op != null && READ_OPERATIONS.contains(op);
     }
 
     /** The authenticator of EWS requests. */

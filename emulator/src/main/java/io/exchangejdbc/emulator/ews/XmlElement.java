@@ -64,6 +64,46 @@ public final class XmlElement {
         }
     }
 
+    /**
+     * The local name of the operation a SOAP request asks for (the first element inside the
+     * envelope's {@code Body}, in the EWS messages namespace), read no further than that
+     * element; null when the bytes are not such a request.
+     */
+    static String soapOperation(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        try {
+            XMLStreamReader r = INPUT.createXMLStreamReader(new ByteArrayInputStream(bytes));
+            try {
+                int depth = 0;
+                boolean inBody = false;
+                while (r.hasNext()) {
+                    int event = r.next();
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        depth++;
+                        if (inBody) {
+                            return EwsWriter.MESSAGES.equals(r.getNamespaceURI())
+                                    ? r.getLocalName() : null;
+                        }
+                        inBody = depth == 2 && r.getLocalName().equals("Body")
+                                && EwsWriter.SOAP.equals(r.getNamespaceURI());
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        if (inBody) {
+                            return null;
+                        }
+                        depth--;
+                    }
+                }
+                return null;
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            return null;
+        }
+    }
+
     private static XmlElement read(XMLStreamReader r) throws XMLStreamException {
         String ns = r.getNamespaceURI();
         String local = r.getLocalName();

@@ -191,7 +191,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
             } else if (fault == null && pages.enabled()) {
                 servePrerendered(front, request, response);
             } else {
-                pages.observe(request);
+                pages.observe(request, front);
                 serve(front, request, response);
             }
             response.finish();
@@ -227,8 +227,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
     /** Answers from a kept page, or renders the answer and keeps it. */
     private void servePrerendered(Front front, Request request, Response response)
             throws IOException {
-        pages.observe(request);
-        String key = pages.key(request);
+        pages.observe(request, front);
+        String key = pages.key(request, front);
         PageCache.Page page = key == null ? null : pages.get(key);
         if (page != null) {
             page.headers().forEach((name, values) -> values.forEach(v -> response.header(name, v)));

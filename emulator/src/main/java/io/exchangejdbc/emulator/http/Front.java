@@ -25,6 +25,22 @@ public interface Front {
         return null;
     }
 
+    /**
+     * Tells whether a request only reads, so that its answer may be kept for benchmarks
+     * ({@link PageCache}) and it leaves kept answers in place; by default a {@code GET}.
+     */
+    default boolean readsOnly(Request request) {
+        return "GET".equals(request.method());
+    }
+
+    /**
+     * Tells whether a request may change what reads answer, so that kept answers
+     * ({@link PageCache}) must go; by default any request that does not only read.
+     */
+    default boolean mayChangeData(Request request) {
+        return !readsOnly(request);
+    }
+
     /** Serves a request. */
     void handle(Request request, Response response) throws IOException;
 

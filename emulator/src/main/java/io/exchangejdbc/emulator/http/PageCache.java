@@ -1,15 +1,19 @@
 package io.exchangejdbc.emulator.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Pre-rendered answers for benchmarks: once switched on, the body of every successful
- * {@code GET} is kept as the bytes that were sent, and the same request (path, query, and the
- * headers that shape an answer) is answered again from those bytes without rendering. Any other
- * method empties it, since it may have changed what a {@code GET} would answer.
+ * Pre-rendered answers for benchmarks: once switched on, the body of every successful request
+ * that only reads (a {@code GET}, or an EWS read such as {@code FindItem}, as its
+ * {@link Front#readsOnly front} tells) is kept as the bytes that were sent, and the same request
+ * (path, query, body, and the headers that shape an answer) is answered again from those bytes
+ * without rendering, nor authenticating again. A request that may have changed what a read
+ * would answer ({@link Front#mayChangeData}) empties it; signing in and issuing tokens do not,
+ * since the key holds the {@code Authorization} header and a new token makes new keys.
  *
  * <p>Off by default, and meant only for reading the same data many times: the emulator then
  * spends next to nothing per page, so that a benchmark measures its clients, not the emulator.
@@ -22,7 +26,8 @@ public final class PageCache {
 
     /** The request headers an answer depends on. */
     private static final List<String> SHAPING_HEADERS =
-            List.of("Authorization", "Prefer", "Accept", "ConsistencyLevel");
+            List.of("Authorization", "Prefer", "Accept", "ConsistencyLevel", "Content-Type",
+                    "SOAPAction");
 
     /** A kept answer: status, content type, the other headers it carried, and its body. */
     record Page(int status, String contentType, Map<String, List<String>> headers, byte[] body) {
@@ -55,24 +60,34 @@ public final class PageCache {
         bytes.set(0);
     }
 
-    /** The cache key of a request, or null when its answer is not kept. */
-    String key(Request request) {
-        if (!enabled || !"GET".equals(request.method())) {
+    /**
+     * The cache key of a request, or null when its answer is not kept. The body is part of the
+     * key: a SOAP read is the same request only when its whole envelope is.
+     */
+    String key(Request request, Front front) {
+        if (!enabled || !front.readsOnly(request)) {
             return null;
         }
-        StringBuilder key = new StringBuilder(request.rawPath()).append('?');
+        byte[] body = request.body();
+        StringBuilder key = new StringBuilder(request.rawPath().length() + 128
+                + (body == null ? 0 : body.length)).append(request.method()).append(' ')
+                .append(request.rawPath()).append('?');
         if (request.rawQuery() != null) {
             key.append(request.rawQuery());
         }
         for (String h : SHAPING_HEADERS) {
             key.append('\n').append(h).append(':').append(request.header(h));
         }
+        if (body != null && body.length > 0) {
+            // One char per byte: the key holds the body exactly, whatever its encoding.
+            key.append('\n').append(new String(body, StandardCharsets.ISO_8859_1));
+        }
         return key.toString();
     }
 
     /** Empties the cache when a request may change the data. */
-    void observe(Request request) {
-        if (enabled && !"GET".equals(request.method())) {
+    void observe(Request request, Front front) {
+        if (enabled && (front == null || front.mayChangeData(request))) {
             clear();
         }
     }

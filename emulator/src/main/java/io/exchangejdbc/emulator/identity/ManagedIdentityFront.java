@@ -56,6 +56,18 @@ public final class ManagedIdentityFront implements Front {
         this.identityHeader = requireNonNull(identityHeader, "identityHeader");
     }
 
+    /** Sign-in answers (codes, tokens) are fresh each time: never kept as pre-rendered pages. */
+    @Override
+    public boolean readsOnly(Request request) {
+        return false;
+    }
+
+    /** Signing in and issuing tokens change no mailbox data: kept pages stay. */
+    @Override
+    public boolean mayChangeData(Request request) {
+        return false;
+    }
+
     @Override
     public String name() {
         return "managed-identity";
