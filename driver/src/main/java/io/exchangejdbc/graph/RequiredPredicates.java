@@ -40,10 +40,11 @@ final class RequiredPredicates {
                     ? "\"" + needed.column() + "\"" : needed.column();
             throw new SQLException("Table " + table + " cannot be read without an equality on "
                     + needed.column() + ": add WHERE " + column + " = '...'"
-                    + example(query) + (query.resource().batchableRoute() ? " or " + column
-                    + " IN ('...', '...') (a join on " + needed.column() + " is not enough:"
-                    + " the service needs the values themselves)." : " (a join or IN list on "
-                    + needed.column() + " is not enough; the service reads one at a time)."),
+                    + example(query) + (query.resource().batchableRoute() ? ", " + column
+                    + " IN ('...', '...') or " + column + " IN (SELECT ...) (or join on "
+                    + needed.column() + " = another table's column alone)." : " (a join or IN"
+                    + " list on " + needed.column() + " is not enough; the service reads one"
+                    + " at a time)."),
                     "42000");
         }
         if (query.resource().shape() == RowShape.USAGE_REPORT) {

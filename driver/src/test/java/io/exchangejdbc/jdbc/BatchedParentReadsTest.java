@@ -177,6 +177,10 @@ class BatchedParentReadsTest {
                     + " MessageAttachments WHERE messageId IN (" + inList(messages) + ", '"
                     + unknown + "')");
             assertEquals(expected(messages), keys(rows));
+            // alone, the same id is the service's error
+            SQLException alone = assertThrows(SQLException.class, () -> SharedEmulator.rows(c,
+                    "SELECT name FROM MessageAttachments WHERE messageId = '" + unknown + "'"));
+            assertEquals("42S02", alone.getSQLState(), alone.getMessage());
 
             SharedEmulator.get().batchItemFaults().next(1, FaultSpec.status(403));
             SQLException e = assertThrows(SQLException.class, () -> SharedEmulator.rows(c,
@@ -214,6 +218,46 @@ class BatchedParentReadsTest {
             assertTrue(!alone.isEmpty());
             assertEquals(alone, together);
             assertEquals((groups.size() + 19) / 20, batches().size());
+
+            // a join on the parent column binds it too
+            Set<String> joined = new HashSet<>();
+            for (Object[] r : SharedEmulator.rows(c, "SELECT g.id, m.id FROM \"Groups\" g"
+                    + " JOIN GroupMembers m ON m.groupId = g.id")) {
+                joined.add(r[0] + "|" + r[1]);
+            }
+            assertEquals(alone, joined);
+        }
+    }
+
+    @Test
+    void aSubqueryNamesTheParentsWhoseCollectionsAreRead() throws Exception {
+        Message sample = withAttachments(0, 1).get(0);
+        List<Message> named = mailbox().messages().stream()
+                .filter(m -> m.hasAttachments() && m.subject().equals(sample.subject()))
+                .collect(Collectors.toList());
+        assertTrue(!named.isEmpty());
+        String sql = "SELECT messageId, name, size FROM MessageAttachments WHERE messageId IN"
+                + " (SELECT id FROM Messages WHERE hasAttachments = true AND subject = '"
+                + sample.subject().replace("'", "''") + "')";
+        try (Connection c = SharedEmulator.connect()) {
+            StringBuilder plan = new StringBuilder();
+            for (Object[] row : SharedEmulator.rows(c, "EXPLAIN PLAN FOR " + sql)) {
+                plan.append(row[0]);
+            }
+            assertTrue(plan.toString().contains("ExchangeMailboxJoin"), plan.toString());
+            assertTrue(plan.toString().contains("messageId="), plan.toString());
+
+            SharedEmulator.get().clearRequestLog();
+            List<Object[]> rows = SharedEmulator.rows(c, sql);
+            assertEquals(expected(named), keys(rows));
+            assertEquals((named.size() + 19) / 20, batches().size());
+
+            // a subquery that names nothing reads nothing
+            SharedEmulator.get().clearRequestLog();
+            assertTrue(SharedEmulator.rows(c, "SELECT name FROM MessageAttachments WHERE"
+                    + " messageId IN (SELECT id FROM Messages WHERE subject = 'No such subject"
+                    + " anywhere')").isEmpty());
+            assertTrue(batches().isEmpty());
         }
     }
 
