@@ -26,6 +26,10 @@ import org.apache.calcite.rel.type.RelDataType;
  * parallel under the per-mailbox limits, and each row is matched with the naming rows of its
  * mailbox.
  *
+ * <p>The same join binds the parents of a view that needs its parent's id instead:
+ * {@code MessageAttachments WHERE messageId IN (SELECT id FROM Messages WHERE ...)} reads the
+ * attachments of each message the subquery names (their first pages through {@code $batch}).
+ *
  * <p>Each row's {@code UserId} is the mailbox it was read from, spelled as the naming relation
  * spelled it, so the match is exact. When the request also names mailboxes itself
  * ({@code AND UserId = 'a'}), only the mailboxes named by both are read.
@@ -46,6 +50,7 @@ final class ExchangeMailboxJoin extends BiRel implements EnumerableRel {
     private final int mailboxField;
     private final Shape shape;
     private final RelDataType joinRowType;
+    private final String boundColumn;
 
     /**
      * @param naming       the relation naming the mailboxes, in the enumerable convention
@@ -54,11 +59,14 @@ final class ExchangeMailboxJoin extends BiRel implements EnumerableRel {
      * @param mailboxField position of {@code UserId} in the request's rows
      * @param shape        which rows to produce
      * @param joinRowType  the row type of the join this node implements
+     * @param boundColumn  {@code UserId}, or the route column the naming relation's values bind
+     *                     (the request's field at {@code mailboxField})
      */
     ExchangeMailboxJoin(RelOptCluster cluster, RelTraitSet traits, RelNode naming,
             RelNode request, int keyField, int mailboxField, Shape shape,
-            RelDataType joinRowType) {
+            RelDataType joinRowType, String boundColumn) {
         super(cluster, traits, naming, request);
+        this.boundColumn = boundColumn;
         this.keyField = keyField;
         this.mailboxField = mailboxField;
         this.shape = shape;
@@ -68,7 +76,7 @@ final class ExchangeMailboxJoin extends BiRel implements EnumerableRel {
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
         return new ExchangeMailboxJoin(getCluster(), traitSet, inputs.get(0), inputs.get(1),
-                keyField, mailboxField, shape, joinRowType);
+                keyField, mailboxField, shape, joinRowType, boundColumn);
     }
 
     @Override
@@ -78,8 +86,15 @@ final class ExchangeMailboxJoin extends BiRel implements EnumerableRel {
 
     @Override
     public RelWriter explainTerms(RelWriter pw) {
-        return super.explainTerms(pw).item("mailboxes", "$" + keyField)
-                .item("UserId", "$" + mailboxField).item("rows", shape);
+        return parents()
+                ? super.explainTerms(pw).item("parents", "$" + keyField)
+                        .item(boundColumn, "$" + mailboxField).item("rows", shape)
+                : super.explainTerms(pw).item("mailboxes", "$" + keyField)
+                        .item("UserId", "$" + mailboxField).item("rows", shape);
+    }
+
+    private boolean parents() {
+        return !boundColumn.equalsIgnoreCase("UserId");
     }
 
     @Override
@@ -106,7 +121,8 @@ final class ExchangeMailboxJoin extends BiRel implements EnumerableRel {
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
                 scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY, false);
         ScanCall call = new ScanCall(request.exchangeTable().executor(), request.query(), scalar);
-        MailboxJoinCall join = new MailboxJoinCall(call, keyField, mailboxField, shape, scalar);
+        MailboxJoinCall join = new MailboxJoinCall(call, keyField, mailboxField, shape, scalar,
+                parents());
         Expression stashed = implementor.stash(join, MailboxJoinCall.class);
         block.add(Expressions.return_(null, Expressions.call(stashed,
                 MailboxJoinCall.ENUMERABLE_METHOD, implementor.getRootExpression(),

@@ -27,7 +27,9 @@ import org.apache.calcite.sql.SqlKind;
  *
  * <p>It applies when the join condition is exactly one equality between the scan's
  * {@code UserId} and a column of the other side; other joins on {@code UserId} are left to
- * Calcite.
+ * Calcite. The same holds for the parent column of a view that needs its parent's id
+ * ({@code MessageAttachments WHERE messageId IN (SELECT id FROM Messages WHERE ...)}): the other
+ * side's values bind the route, and the parents are read through {@code $batch}.
  */
 final class ExchangeMailboxJoinRule extends RelRule<RuleConfig> {
 
@@ -38,7 +40,7 @@ final class ExchangeMailboxJoinRule extends RelRule<RuleConfig> {
                     .predicate(j -> j.getJoinType() == JoinRelType.SEMI
                             || j.getJoinType() == JoinRelType.INNER)
                     .inputs(b1 -> b1.operand(ExchangeTableScan.class)
-                                    .predicate(ExchangeMailboxJoinRule::readsMailboxes)
+                                    .predicate(ExchangeMailboxJoinRule::bindable)
                                     .noInputs(),
                             b2 -> b2.operand(RelNode.class).anyInputs()),
             config -> new ExchangeMailboxJoinRule(config, true)).toRule();
@@ -50,7 +52,7 @@ final class ExchangeMailboxJoinRule extends RelRule<RuleConfig> {
                     .predicate(j -> j.getJoinType() == JoinRelType.INNER)
                     .inputs(b1 -> b1.operand(RelNode.class).anyInputs(),
                             b2 -> b2.operand(ExchangeTableScan.class)
-                                    .predicate(ExchangeMailboxJoinRule::readsMailboxes)
+                                    .predicate(ExchangeMailboxJoinRule::bindable)
                                     .noInputs()),
             config -> new ExchangeMailboxJoinRule(config, false)).toRule();
 
@@ -61,23 +63,31 @@ final class ExchangeMailboxJoinRule extends RelRule<RuleConfig> {
         this.scanLeft = scanLeft;
     }
 
-    private static boolean readsMailboxes(ExchangeTableScan scan) {
+    private static boolean bindable(ExchangeTableScan scan) {
         return scan.query().table().graph() != null
-                && scan.query().table().graph().mailboxScoped();
+                && (scan.query().table().graph().mailboxScoped() || bindsParents(scan));
+    }
+
+    /** A view that needs its parent's id, which the query does not give yet. */
+    private static boolean bindsParents(ExchangeTableScan scan) {
+        return scan.query().route() == null && scan.query().table().graph() != null
+                && scan.query().table().graph().batchableRoute();
     }
 
     @Override
     public void onMatch(RelOptRuleCall call) {
         LogicalJoin join = call.rel(0);
         ExchangeTableScan scan = call.rel(scanLeft ? 1 : 2);
-        int mailboxField = mailboxField(scan.query().output());
-        if (mailboxField < 0) {
-            return;
-        }
         int leftCount = join.getLeft().getRowType().getFieldCount();
-        int keyField = scanLeft
-                ? otherSide(join.getCondition(), mailboxField, leftCount)
-                : otherSideOfRight(join.getCondition(), leftCount + mailboxField, leftCount);
+        String bound = "UserId";
+        int mailboxField = scan.query().resource().mailboxScoped()
+                ? field(scan.query().output(), bound) : -1;
+        int keyField = keyField(join, mailboxField, leftCount);
+        if (keyField < 0 && bindsParents(scan)) {
+            bound = scan.query().resource().requiredRoute().column();
+            mailboxField = field(scan.query().output(), bound);
+            keyField = keyField(join, mailboxField, leftCount);
+        }
         if (keyField < 0) {
             return;
         }
@@ -93,15 +103,24 @@ final class ExchangeMailboxJoinRule extends RelRule<RuleConfig> {
                         : ExchangeMailboxJoin.Shape.NAMING_THEN_SCAN;
         call.transformTo(new ExchangeMailboxJoin(join.getCluster(),
                 join.getTraitSet().replace(EnumerableConvention.INSTANCE), naming, request,
-                keyField, mailboxField, shape, join.getRowType()));
+                keyField, mailboxField, shape, join.getRowType(), bound));
         // the join itself gives wrong rows (see the class comment): no plan may keep it
         call.getPlanner().prune(join);
     }
 
-    private static int mailboxField(List<ColumnDef> output) {
+    /** The field of the other side that the join equates with the scan's {@code field}. */
+    private int keyField(LogicalJoin join, int field, int leftCount) {
+        if (field < 0) {
+            return -1;
+        }
+        return scanLeft ? otherSide(join.getCondition(), field, leftCount)
+                : otherSideOfRight(join.getCondition(), leftCount + field, leftCount);
+    }
+
+    private static int field(List<ColumnDef> output, String name) {
         for (int i = 0; i < output.size(); i++) {
             ColumnDef c = output.get(i);
-            if (c.name().equalsIgnoreCase("UserId")) {
+            if (c.name().equalsIgnoreCase(name)) {
                 return i;
             }
         }

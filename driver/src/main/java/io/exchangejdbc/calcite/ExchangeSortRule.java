@@ -121,14 +121,14 @@ final class ExchangeSortRule extends RelRule<RuleConfig> {
                 return null;
             }
             ExchangeTableScan limited = scan.withQuery(query.withLimit(limit), scan.getTraitSet());
-            if (query.mailboxes().size() > 1) {
-                // each mailbox is limited on its own; the total needs the limit again
+            if (query.mailboxes().size() > 1 || query.batchedRoute()) {
+                // each mailbox (or parent) is limited on its own; the total needs it again
                 return sort.copy(sort.getTraitSet(), limited, collation, null, sort.fetch);
             }
             return limited;
         }
         List<SortKey> keys = sortKeys(scan, collation);
-        if (keys == null || query.mailboxes().size() > 1
+        if (keys == null || query.mailboxes().size() > 1 || query.batchedRoute()
                 || query.resource().childCollection() != null
                 // directory collections take $filter with $orderby only as advanced queries
                 || (!query.resource().mailboxScoped() && query.filter() != null)

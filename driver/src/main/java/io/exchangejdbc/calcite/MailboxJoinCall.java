@@ -37,9 +37,16 @@ public final class MailboxJoinCall {
     private final int mailboxField;
     private final ExchangeMailboxJoin.Shape shape;
     private final boolean scalar;
+    private final boolean parents;
 
+    /**
+     * @param parents whether the naming rows name parents (the route the scan's resource
+     *                requires) rather than mailboxes; {@code mailboxField} is then the position
+     *                of the route column
+     */
     MailboxJoinCall(ScanCall scan, int keyField, int mailboxField,
-            ExchangeMailboxJoin.Shape shape, boolean scalar) {
+            ExchangeMailboxJoin.Shape shape, boolean scalar, boolean parents) {
+        this.parents = parents;
         this.scan = requireNonNull(scan, "scan");
         this.keyField = keyField;
         this.mailboxField = mailboxField;
@@ -66,7 +73,9 @@ public final class MailboxJoinCall {
                 if (byMailbox.isEmpty()) {
                     return Linq4j.emptyEnumerator();
                 }
-                Enumerable<Object> scanned = scan.forMailboxes(root, byMailbox.keySet());
+                Enumerable<Object> scanned = parents
+                        ? scan.forParents(root, byMailbox.keySet())
+                        : scan.forMailboxes(root, byMailbox.keySet());
                 return new Joined(scanned.enumerator(), byMailbox);
             }
         };

@@ -164,18 +164,38 @@ final class PredicateTranslator {
         return values;
     }
 
-    /** {@code column = v} on a routing column: the request reads the routed collection. */
+    /**
+     * {@code column = v} on a routing column: the request reads the routed collection. On the
+     * route a resource requires (a parent's id), {@code column IN (a, b, ...)} (or the same
+     * equalities joined by OR) reads each parent's collection, the first pages together in
+     * {@code $batch} requests.
+     */
     private GraphQuery route(GraphQuery q, RexNode conjunct) {
         if (q.route() != null) {
             return null;
         }
         ColumnEquality eq = columnEquality(conjunct);
-        if (eq == null) {
+        if (eq != null) {
+            GraphResource.Route route = q.resource().routeFor(eq.column.name());
+            return route == null ? null : q.withRoute(route, eq.value);
+        }
+        GraphResource.Route required = q.resource().requiredRoute();
+        if (required == null || !q.resource().batchableRoute()) {
             return null;
         }
-        GraphResource.Route route = q.resource().routeFor(eq.column.name());
-        return route == null ? null : q.withRoute(route, eq.value);
+        List<Operand> values = new ArrayList<>();
+        for (RexNode d : RelOptUtil.disjunctions(conjunct)) {
+            ColumnEquality e = columnEquality(d);
+            if (e == null || !e.column.name().equalsIgnoreCase(required.column())) {
+                return null;
+            }
+            if (!values.contains(e.value)) {
+                values.add(e.value);
+            }
+        }
+        return values.isEmpty() ? null : q.withRoutes(required, values);
     }
+
 
     /**
      * A bound on the start or end column of a windowed collection ({@code calendarView}): a

@@ -66,6 +66,25 @@ public final class ScanCall {
         return bound == null ? Linq4j.emptyEnumerable() : enumerable(root, bound);
     }
 
+    /**
+     * The rows of the scan read below each of {@code parents} (a view that needs its parent's
+     * id, such as the attachments of each message {@code SELECT id FROM Messages} names): the
+     * values bind the route the resource requires. Blank values name none.
+     */
+    Enumerable<Object> forParents(DataContext root, Iterable<String> parents) {
+        List<Operand> values = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String p : parents) {
+            if (p != null && !p.isBlank() && seen.add(p)) {
+                values.add(new Operand.Literal(p));
+            }
+        }
+        if (values.isEmpty()) {
+            return Linq4j.emptyEnumerable();
+        }
+        return enumerable(root, query.withRoutes(query.resource().requiredRoute(), values));
+    }
+
     /** The query reading the mailboxes named by both, or null if none. */
     private GraphQuery boundTo(Iterable<String> names, DataContext root) {
         Map<String, String> named = new LinkedHashMap<>();

@@ -372,8 +372,9 @@ public enum ExchangeProperty {
                     + " (default): fetch only what the query needs.")),
 
     BATCH_SIZE(Spec.integer("BatchSize", MISCELLANEOUS, 1, 1000).byDefault("20").supported()
-            .about("Largest number of operations sent in one batch request when fetching bodies"
-                    + " or writing several rows (a multi-row INSERT, an UPDATE or DELETE that hits"
+            .about("Largest number of operations sent in one batch request when fetching bodies,"
+                    + " reading the first pages of several parents (messageId IN (...)) or"
+                    + " writing several rows (a multi-row INSERT, an UPDATE or DELETE that hits"
                     + " many rows, executeBatch). Graph accepts at most 20 requests per $batch, so"
                     + " larger values only apply to EWS. Default 20; 1 sends each on its own.")),
 

@@ -218,6 +218,11 @@ public final class GraphClient implements AutoCloseable {
         return settings;
     }
 
+    /** The most requests of one {@code $batch} ({@code BatchSize}, at most 20). */
+    int batchSize() {
+        return Math.max(1, Math.min(GraphWriter.MAX_BATCH, batchSize));
+    }
+
     /** The threads that read pages ahead of the consumer ({@link ReadAhead}). */
     ExecutorService readers() {
         return readers;

@@ -129,6 +129,34 @@ final class GraphErrors {
         return new SQLException(redactor.redact(sb.toString()), sqlState, status);
     }
 
+    /**
+     * The exception for one item of a {@code $batch} that the service refused.
+     *
+     * @param what what the item read, such as {@code the collection of messageId 'AAMk...'}
+     */
+    static SQLException batchItem(String table, String what, int status, String text,
+            String itemRequestId, Redactor redactor) {
+        ErrorBody body = parse(text == null ? "" : text);
+        String code = body.code() != null ? body.code() : reasonPhrase(status);
+        String message = body.message() != null ? body.message().strip() : "";
+        String requestId = body.requestId() != null ? body.requestId() : itemRequestId;
+        boolean busy = status == 429 || status == 503 || status == 502 || status == 504;
+        StringBuilder sb = new StringBuilder(busy ? "Microsoft Graph is throttling the requests"
+                : "Microsoft Graph refused the request");
+        sb.append(" for ").append(what).append(" of ").append(table)
+                .append(" in a $batch (HTTP ").append(status).append(' ').append(code)
+                .append(')');
+        sb.append(message.isEmpty() ? "." : ": " + message + (message.endsWith(".") ? "" : "."));
+        sb.append(busy ? " Try again later, or lower BatchSize." : status == 403
+                ? " Check that the application has the permission to read it."
+                : " Check the value.");
+        if (requestId != null) {
+            sb.append(" [request-id ").append(requestId).append(']');
+        }
+        return new SQLException(redactor.redact(sb.toString()), busy ? "08S01" : stateOf(status),
+                status);
+    }
+
     private static String stateOf(int status) {
         switch (status) {
             case 400:

@@ -18,7 +18,9 @@ import java.util.List;
  *                   means the connection's default mailbox (the {@code UserId} property, else
  *                   {@code /me})
  * @param route      a route of the resource chosen by an equality predicate, or null
- * @param routeValue the value of that predicate, or null
+ * @param routeValues the values of that predicate: one for {@code column = v}, several for
+ *                   {@code column IN (...)} on a required route (each parent's collection is then
+ *                   read through {@code $batch}); empty without a route
  * @param filter     the {@code $filter} expression, or null
  * @param output     the columns of the rows this scan produces, in order
  * @param orderBy    the {@code $orderby} keys (empty: service order)
@@ -30,7 +32,7 @@ public record GraphQuery(
         TableDef table,
         List<Operand> mailboxes,
         GraphResource.Route route,
-        Operand routeValue,
+        List<Operand> routeValues,
         ODataExpr filter,
         List<ColumnDef> output,
         List<SortKey> orderBy,
@@ -55,7 +57,8 @@ public record GraphQuery(
     public GraphQuery(TableDef table, List<Operand> mailboxes, GraphResource.Route route,
             Operand routeValue, ODataExpr filter, List<ColumnDef> output, List<SortKey> orderBy,
             Operand limit) {
-        this(table, mailboxes, route, routeValue, filter, output, orderBy, limit, null, null);
+        this(table, mailboxes, route, routeValue == null ? List.of() : List.of(routeValue),
+                filter, output, orderBy, limit, null, null);
     }
 
     public GraphQuery {
@@ -67,9 +70,20 @@ public record GraphQuery(
         mailboxes = List.copyOf(mailboxes);
         output = List.copyOf(output);
         orderBy = List.copyOf(orderBy);
-        if ((route == null) != (routeValue == null)) {
-            throw new IllegalArgumentException("route and routeValue go together");
+        routeValues = List.copyOf(routeValues);
+        if ((route == null) != routeValues.isEmpty()) {
+            throw new IllegalArgumentException("route and routeValues go together");
         }
+    }
+
+    /** The value of the route predicate (the first of an IN list), or null without a route. */
+    public Operand routeValue() {
+        return routeValues.isEmpty() ? null : routeValues.get(0);
+    }
+
+    /** Whether several parents are read, one collection each, through {@code $batch}. */
+    public boolean batchedRoute() {
+        return routeValues.size() > 1;
     }
 
     /** A scan of the whole table producing every column. */
@@ -78,37 +92,46 @@ public record GraphQuery(
     }
 
     public GraphQuery withMailboxes(List<Operand> newMailboxes) {
-        return new GraphQuery(table, newMailboxes, route, routeValue, filter, output, orderBy, limit,
+        return new GraphQuery(table, newMailboxes, route, routeValues, filter, output, orderBy,
+                limit,
                 windowStart, windowEnd);
     }
 
     public GraphQuery withRoute(GraphResource.Route newRoute, Operand value) {
-        return new GraphQuery(table, mailboxes, newRoute, value, filter, output, orderBy, limit,
+        return withRoutes(newRoute, value == null ? List.of() : List.of(value));
+    }
+
+    public GraphQuery withRoutes(GraphResource.Route newRoute, List<Operand> values) {
+        return new GraphQuery(table, mailboxes, newRoute, values, filter, output, orderBy, limit,
                 windowStart, windowEnd);
     }
 
     public GraphQuery withFilter(ODataExpr newFilter) {
-        return new GraphQuery(table, mailboxes, route, routeValue, newFilter, output, orderBy, limit,
+        return new GraphQuery(table, mailboxes, route, routeValues, newFilter, output, orderBy,
+                limit,
                 windowStart, windowEnd);
     }
 
     public GraphQuery withOutput(List<ColumnDef> newOutput) {
-        return new GraphQuery(table, mailboxes, route, routeValue, filter, newOutput, orderBy, limit,
+        return new GraphQuery(table, mailboxes, route, routeValues, filter, newOutput, orderBy,
+                limit,
                 windowStart, windowEnd);
     }
 
     public GraphQuery withOrderBy(List<SortKey> newOrderBy) {
-        return new GraphQuery(table, mailboxes, route, routeValue, filter, output, newOrderBy, limit,
+        return new GraphQuery(table, mailboxes, route, routeValues, filter, output, newOrderBy,
+                limit,
                 windowStart, windowEnd);
     }
 
     public GraphQuery withLimit(Operand newLimit) {
-        return new GraphQuery(table, mailboxes, route, routeValue, filter, output, orderBy, newLimit,
+        return new GraphQuery(table, mailboxes, route, routeValues, filter, output, orderBy,
+                newLimit,
                 windowStart, windowEnd);
     }
 
     public GraphQuery withWindow(Bound newStart, Bound newEnd) {
-        return new GraphQuery(table, mailboxes, route, routeValue, filter, output, orderBy, limit,
+        return new GraphQuery(table, mailboxes, route, routeValues, filter, output, orderBy, limit,
                 newStart, newEnd);
     }
 

@@ -213,8 +213,19 @@ public final class GraphRequestPlan {
         return sb.toString();
     }
 
-    /** A human-readable form of the first request, for EXPLAIN: nothing percent-encoded. */
+    /**
+     * A human-readable form of the first request, for EXPLAIN: nothing percent-encoded. The
+     * collections of several parents ({@code messageId IN (...)}) show as the {@code $batch}
+     * that reads their first pages, with the request of one parent.
+     */
     public static String describe(GraphQuery q, Operand.Parameters params, Integer pageSize) {
+        if (q.batchedRoute()) {
+            String placeholder = "{" + q.route().column() + "}";
+            String one = describe(q.withRoute(q.route(), new Operand.Literal(placeholder)),
+                    params, pageSize).replace(encodeSegment(placeholder), placeholder);
+            return "POST /v1.0/$batch (" + q.routeValues().size() + " " + q.route().column()
+                    + " values, at most " + GraphWriter.MAX_BATCH + " per batch) of: " + one;
+        }
         StringBuilder sb = new StringBuilder("GET /v1.0");
         String mailbox = q.resource().mailboxScoped() && !q.mailboxes().isEmpty()
                 ? "{UserId}" : null;

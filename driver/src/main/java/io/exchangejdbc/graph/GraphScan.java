@@ -6,6 +6,7 @@ import io.exchangejdbc.auth.TokenProvider;
 import io.exchangejdbc.http.Deadline;
 import io.exchangejdbc.http.HttpResult;
 import io.exchangejdbc.http.QueryControl;
+import io.exchangejdbc.http.RetryPolicy;
 import io.exchangejdbc.http.Transport;
 import io.exchangejdbc.http.TransportRequest;
 import io.exchangejdbc.log.ConnectionLog;
@@ -20,15 +21,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -36,6 +42,11 @@ import java.util.function.Consumer;
  * One execution of a {@link GraphQuery}: for each mailbox it requests the first page, streams its
  * rows to the consumer, and follows {@code @odata.nextLink} until the last page or until the row
  * limit ({@code LIMIT} or {@code MaxRows}) is reached, after which no further page is requested.
+ *
+ * <p>The collections below several parents ({@code messageId IN (...)} on a view that needs
+ * its parent's id) are read per mailbox in groups of {@code BatchSize} (at most 20): the first
+ * pages of a group in one {@code POST /v1.0/$batch}, then each parent's further pages by its
+ * next link. Only the answer of one batch is held in memory at a time per reader.
  *
  * <p>A tree collection (mail folders) is walked depth first: each folder, then its child folders
  * ({@code .../{id}/childFolders}, with the same {@code $select} and {@code $top}) when
@@ -64,6 +75,12 @@ final class GraphScan implements RowCursor {
     /** The most rows handed from a page reader to the consumer at once. */
     static final int CHUNK = 256;
 
+    /**
+     * The most characters of one {@code $batch} answer, which holds the first pages of up to 20
+     * parents' collections and is read whole.
+     */
+    static final int MAX_BATCH_ANSWER = 64 * 1024 * 1024;
+
     /** One level of a tree walk: rows read but not yet returned, and the level's next page. */
     private static final class Frame {
         final ArrayDeque<Object[]> rows = new ArrayDeque<>();
@@ -90,6 +107,7 @@ final class GraphScan implements RowCursor {
     private final int[] pseudoSlots;
     private final Object[] pseudoRouteValues;
     private final boolean[] pseudoIsMailbox;
+    private final boolean[] pseudoIsRoute;
     private final boolean tree;
     private final int idSlot;
     private final int childCountSlot;
@@ -102,6 +120,7 @@ final class GraphScan implements RowCursor {
     private final QueryControl control;
     private final AtomicInteger requests = new AtomicInteger();
     private String mailbox;
+    private Object route;
     private CollectionPage page;
     private ReadAhead feed;
     private List<Object[]> pageRows = List.of();
@@ -161,6 +180,7 @@ final class GraphScan implements RowCursor {
         this.pseudoIsMailbox = new boolean[pseudoSlots.length];
         this.pseudoRouteValues = new Object[pseudoSlots.length];
         this.pseudoIsParentKey = new boolean[pseudoSlots.length];
+        this.pseudoIsRoute = new boolean[pseudoSlots.length];
         for (int i = 0; i < pseudoSlots.length; i++) {
             ColumnDef c = columns.get(pseudoSlots[i]);
             pseudoIsMailbox[i] = c.name().equalsIgnoreCase("UserId");
@@ -168,6 +188,7 @@ final class GraphScan implements RowCursor {
                     && c.name().equalsIgnoreCase(elements.parentKeyColumn());
             if (!pseudoIsMailbox[i] && query.route() != null
                     && query.route().column().equalsIgnoreCase(c.name())) {
+                pseudoIsRoute[i] = query.batchedRoute();
                 pseudoRouteValues[i] = query.routeValue().resolve(params);
             }
         }
@@ -300,14 +321,18 @@ final class GraphScan implements RowCursor {
                 // Rows of one mailbox keep the service's order; several mailboxes are read at
                 // once unless the service was asked for an order.
                 int readers = query.orderBy().isEmpty() ? READERS : 1;
-                feed = new ReadAhead(all, this::firstUrl, this::readPage, client.readers(),
-                        readers, limit, control);
+                feed = query.batchedRoute()
+                        ? new ReadAhead(batchUnits(all), client.readers(), readers, limit,
+                                control)
+                        : new ReadAhead(all, this::firstUrl, this::readPage, client.readers(),
+                                readers, limit, control);
             }
             ReadAhead.Page next = feed.take();
             if (next == null) {
                 return null;
             }
             mailbox = next.mailbox().isEmpty() ? null : next.mailbox();
+            route = next.route();
             pageRows = next.rows();
             pageIndex = 0;
         }
@@ -535,6 +560,237 @@ final class GraphScan implements RowCursor {
         }
     }
 
+
+    // ---- the collections of several parents: first pages through $batch
+
+    /**
+     * The parents to read ({@code messageId IN (...)}), in the order written, without repeats
+     * or NULLs (which match no row).
+     */
+    private List<Object> routeValues() {
+        Map<String, Object> unique = new LinkedHashMap<>();
+        for (Operand o : query.routeValues()) {
+            Object v = o.resolve(params);
+            if (v != null && !v.toString().isBlank()) {
+                unique.putIfAbsent(v.toString(), v);
+            }
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    /** For each mailbox, the parents in groups of {@code BatchSize}: one $batch each. */
+    private List<ReadAhead.Unit> batchUnits(List<String> boxes) {
+        List<Object> parents = routeValues();
+        int size = client.batchSize();
+        List<ReadAhead.Unit> out = new ArrayList<>();
+        for (String box : boxes) {
+            for (int from = 0; from < parents.size(); from += size) {
+                List<Object> group = List.copyOf(parents.subList(from,
+                        Math.min(parents.size(), from + size)));
+                out.add(sink -> readBatch(box, group, sink));
+            }
+        }
+        return out;
+    }
+
+    /** The first page's URL of one parent's collection in a mailbox. */
+    private String firstUrl(String box, Object parent) {
+        return GraphRequestPlan.firstPageUrl(client.graphUrl(),
+                urlQuery.withRoute(query.route(), new Operand.Literal(parent)),
+                box.isEmpty() ? null : box, params, client.settings().pageSize());
+    }
+
+    private String what(Object parent) {
+        return query.route().column() + " '" + parent + "'";
+    }
+
+    /**
+     * Reads the collections of a group of parents in one mailbox: their first pages in one
+     * {@code $batch}, then each parent's further pages with ordinary requests. A parent the
+     * service throttles inside the batch (429 or 503) is read again alone after its
+     * {@code Retry-After}, within the retry policy; one it does not know (404) has no rows; any
+     * other refusal fails the scan, naming the parent.
+     */
+    private void readBatch(String box, List<Object> parents, ReadAhead.Sink sink)
+            throws SQLException {
+        String prefix = client.graphUrl() + "/v1.0";
+        List<GraphBatch.Request> items = new ArrayList<>(parents.size());
+        for (int i = 0; i < parents.size(); i++) {
+            String url = firstUrl(box, parents.get(i));
+            items.add(new GraphBatch.Request(String.valueOf(i + 1), "GET",
+                    url.substring(prefix.length()), null, client.settings().bodyType() == null
+                            ? null : "outlook.body-content-type=\""
+                                    + client.settings().bodyType() + "\""));
+        }
+        Map<String, GraphBatch.Response> answers = new HashMap<>();
+        for (GraphBatch.Response r : postBatch(box, items)) {
+            answers.put(r.id(), r);
+        }
+        Instant answered = Instant.now();
+        RetryPolicy policy = transport.options().retryPolicy();
+        List<Integer> throttled = new ArrayList<>();
+        for (int i = 0; i < parents.size() && sink.wanted(); i++) {
+            Object parent = parents.get(i);
+            GraphBatch.Response a = answers.remove(String.valueOf(i + 1));
+            if (a == null) {
+                throw new SQLException(transport.redactor().redact("The answer to a $batch"
+                        + " named no outcome for " + what(parent) + " of "
+                        + query.table().name() + "."), CollectionPage.BAD_RESPONSE);
+            }
+            int status = a.status();
+            if (status >= 200 && status < 300) {
+                String next = itemPage(a.body(), parent,
+                        rows -> sink.accept(box, parent, rows));
+                follow(box, parent, next, sink);
+            } else if (status == 429 || status == 503) {
+                answers.put(a.id(), a);
+                throttled.add(i);
+            } else if (status == 404 && !unknownMailbox(a.body())) {
+                // SQL semantics: an IN value that names no parent contributes no rows
+                log.log(LogModule.GRAPH, Verbosity.SUMMARY, query.table().name() + ": no "
+                        + what(parent) + " (HTTP 404 " + GraphErrors.parse(a.body() == null
+                                ? "" : a.body()).code() + "); it has no rows");
+            } else {
+                throw GraphErrors.batchItem(query.table().name(), what(parent), status,
+                        a.body(), a.requestId(), transport.redactor());
+            }
+        }
+        for (int i : throttled) {
+            if (!sink.wanted()) {
+                return;
+            }
+            Object parent = parents.get(i);
+            GraphBatch.Response a = answers.remove(String.valueOf(i + 1));
+            Optional<Duration> delay = policy.delayBeforeRetry(1, a.retryAfter(), answered,
+                    ThreadLocalRandom.current().nextDouble());
+            if (delay.isEmpty()) {
+                throw GraphErrors.batchItem(query.table().name(), what(parent), a.status(),
+                        a.body(), a.requestId(), transport.redactor());
+            }
+            Duration left = Duration.between(Instant.now(), answered.plus(delay.get()));
+            GraphWriter.pause(client, left.isNegative() ? Duration.ZERO : left, control,
+                    "the read of " + what(parent) + " alone", a.status());
+            follow(box, parent, firstUrl(box, parent), sink);
+        }
+    }
+
+    /** Whether a 404 is about the mailbox rather than the parent. */
+    private static boolean unknownMailbox(String body) {
+        String code = GraphErrors.parse(body == null ? "" : body).code();
+        return "ErrorInvalidUser".equals(code) || "MailboxNotEnabledForRESTAPI".equals(code);
+    }
+
+    /** Reads one parent's pages from {@code url} on, with ordinary requests. */
+    private void follow(String box, Object parent, String url, ReadAhead.Sink sink)
+            throws SQLException {
+        String next = url;
+        while (next != null && sink.wanted()) {
+            next = readPage(box, next, rows -> sink.accept(box, parent, rows));
+        }
+    }
+
+    /** Sends one {@code $batch} for a mailbox and reads its answer whole. */
+    private List<GraphBatch.Response> postBatch(String box, List<GraphBatch.Request> items)
+            throws SQLException {
+        URI uri = URI.create(client.graphUrl() + "/v1.0/$batch");
+        byte[] body = GraphBatch.body(items);
+        Deadline deadline = transport.newDeadline();
+        for (int attempt = 0; ; attempt++) {
+            // reads only: the transport may send it again after a 429 or a lost connection
+            TransportRequest.Builder b = TransportRequest.post(uri, "application/json", body)
+                    .retrySafe(true)
+                    .header("Accept", "application/json");
+            String token = tokens.token();
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            if (query.resource().mailboxScoped()) {
+                b.mailbox(box.isEmpty() ? "me" : box);
+            }
+            HttpResult result = transport.send(b.build(), deadline, control);
+            requests.incrementAndGet();
+            if (result.isSuccess()) {
+                String text;
+                try {
+                    text = result.readText(MAX_BATCH_ANSWER);
+                } finally {
+                    result.close();
+                }
+                if (text.length() >= MAX_BATCH_ANSWER) {
+                    throw new SQLException("The answer to a $batch reading " + items.size()
+                            + " collections of " + query.table().name() + " is larger than "
+                            + MAX_BATCH_ANSWER / (1024 * 1024) + " MB: lower BatchSize or"
+                            + " select fewer columns.", "HY000");
+                }
+                try {
+                    return GraphBatch.parse(text);
+                } catch (IOException e) {
+                    throw new SQLException(transport.redactor().redact("Microsoft Graph"
+                            + " answered a $batch with something that is not a batch answer: "
+                            + e.getMessage()), CollectionPage.BAD_RESPONSE, e);
+                }
+            }
+            if (result.status() == 401 && attempt == 0 && tokens.renewable()) {
+                result.close();
+                tokens.invalidate();
+                continue;
+            }
+            throw GraphErrors.toException(result,
+                    new GraphErrors.Context(query.table().name(), box.isEmpty() ? null : box),
+                    tokens.rejectionAdvice(), transport.redactor());
+        }
+    }
+
+    /**
+     * Reads the rows of a first page that came inside a batch answer, handing them over in
+     * chunks.
+     *
+     * @return the page's next link, null on the last page
+     */
+    private String itemPage(String body, Object parent, Consumer<List<Object[]>> sink)
+            throws SQLException {
+        if (body == null) {
+            throw new SQLException("Microsoft Graph answered the read of " + what(parent)
+                    + " in a $batch without a body.", CollectionPage.BAD_RESPONSE);
+        }
+        String next = null;
+        try (JsonParser p = EntityRowReader.JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("the body is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (name.equals("value") && t == JsonToken.START_ARRAY) {
+                    List<Object[]> chunk = new ArrayList<>();
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                        if (t != JsonToken.START_OBJECT) {
+                            p.skipChildren();
+                            continue;
+                        }
+                        chunk.add(reader.read(p));
+                        if (chunk.size() >= CHUNK) {
+                            sink.accept(chunk);
+                            chunk = new ArrayList<>();
+                        }
+                    }
+                    if (!chunk.isEmpty()) {
+                        sink.accept(chunk);
+                    }
+                } else if (name.equals("@odata.nextLink") && t == JsonToken.VALUE_STRING) {
+                    next = p.getText();
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new SQLException(transport.redactor().redact("Microsoft Graph answered the"
+                    + " read of " + what(parent) + " in a $batch with a page that is not a JSON"
+                    + " collection: " + e.getMessage()), CollectionPage.BAD_RESPONSE, e);
+        }
+        return next;
+    }
+
     /**
      * The next row of an element view: the elements of the current item, each with the item's id
      * in the parent-key column, then those of the next item.
@@ -575,7 +831,8 @@ final class GraphScan implements RowCursor {
             if (pseudoIsParentKey[i]) {
                 continue;
             }
-            row[pseudoSlots[i]] = pseudoIsMailbox[i] ? mailbox : pseudoRouteValues[i];
+            row[pseudoSlots[i]] = pseudoIsMailbox[i] ? mailbox
+                    : pseudoIsRoute[i] ? route : pseudoRouteValues[i];
         }
     }
 

@@ -3,7 +3,6 @@ package io.exchangejdbc.graph;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.exchangejdbc.auth.TokenProvider;
@@ -14,11 +13,8 @@ import io.exchangejdbc.http.Transport;
 import io.exchangejdbc.http.TransportRequest;
 import io.exchangejdbc.log.LogModule;
 import io.exchangejdbc.log.Verbosity;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +42,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class GraphWriter {
 
     /** The most requests Graph accepts in one {@code $batch}. */
-    static final int MAX_BATCH = 20;
+    static final int MAX_BATCH = GraphBatch.MAX_REQUESTS;
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final int MAX_BODY = 4 * 1024 * 1024;
@@ -179,6 +175,16 @@ final class GraphWriter {
 
     private void pause(Duration delay, QueryControl control, String what, int status)
             throws SQLException {
+        pause(client, delay, control, what, status);
+    }
+
+    /**
+     * Waits {@code delay} before sending {@code what} again, which the service answered
+     * {@code status}; the wait ends early with an exception when the execution is cancelled or
+     * times out.
+     */
+    static void pause(GraphClient client, Duration delay, QueryControl control, String what,
+            int status) throws SQLException {
         client.log().log(LogModule.HTTP, Verbosity.REQUESTS, "the service answered " + status
                 + " to " + what + "; sending it again in " + delay.toMillis() + " ms");
         long end = System.nanoTime() + delay.toNanos();
@@ -307,9 +313,9 @@ final class GraphWriter {
                 }
                 break;
             }
-            List<ItemResponse> items;
+            List<GraphBatch.Response> items;
             try {
-                items = parseResponses(result.readText(MAX_BODY));
+                items = GraphBatch.parse(result.readText(MAX_BODY));
             } catch (IOException e) {
                 for (Map.Entry<String, WriteRequest> p : pending.entrySet()) {
                     outcomes.put(p.getKey(), new WriteOutcome(p.getValue(), null,
@@ -324,25 +330,27 @@ final class GraphWriter {
             }
             Map<String, WriteRequest> again = new LinkedHashMap<>();
             Duration wait = Duration.ZERO;
-            Map<String, ItemResponse> throttled = new HashMap<>();
-            for (ItemResponse item : items) {
-                WriteRequest r = pending.get(item.id);
+            Map<String, GraphBatch.Response> throttled = new HashMap<>();
+            for (GraphBatch.Response item : items) {
+                WriteRequest r = pending.get(item.id());
                 if (r == null) {
                     continue;
                 }
-                if (item.status >= 200 && item.status < 300) {
-                    outcomes.put(item.id, new WriteOutcome(r, idOf(item.body), null));
-                } else if (item.status == 429 || item.status == 503) {
-                    Optional<Duration> delay = policy.delayBeforeRetry(round, item.retryAfter,
+                if (item.status() >= 200 && item.status() < 300) {
+                    outcomes.put(item.id(), new WriteOutcome(r, idOf(item.body()), null));
+                } else if (item.status() == 429 || item.status() == 503) {
+                    Optional<Duration> delay = policy.delayBeforeRetry(round, item.retryAfter(),
                             Instant.now(), ThreadLocalRandom.current().nextDouble());
                     if (delay.isPresent()) {
-                        again.put(item.id, r);
+                        again.put(item.id(), r);
                         wait = delay.get().compareTo(wait) > 0 ? delay.get() : wait;
                     }
-                    throttled.put(item.id, item);
+                    throttled.put(item.id(), item);
                 } else {
-                    outcomes.put(item.id, new WriteOutcome(r, null, WriteErrors.refused(
-                            item.status, GraphErrors.parse(item.body == null ? "" : item.body), item.requestId, r, table,
+                    outcomes.put(item.id(), new WriteOutcome(r, null, WriteErrors.refused(
+                            item.status(), GraphErrors.parse(item.body() == null ? ""
+                                    : item.body()), item.requestId(),
+                            r, table,
                             client.transport().redactor())));
                 }
             }
@@ -351,10 +359,11 @@ final class GraphWriter {
                 if (outcomes.containsKey(id) || again.containsKey(id)) {
                     continue;
                 }
-                ItemResponse t = throttled.get(id);
+                GraphBatch.Response t = throttled.get(id);
                 outcomes.put(id, new WriteOutcome(p.getValue(), null, t != null
-                        ? WriteErrors.refused(t.status, GraphErrors.parse(t.body == null ? "" : t.body), t.requestId,
-                                p.getValue(), table, client.transport().redactor())
+                        ? WriteErrors.refused(t.status(),
+                                GraphErrors.parse(t.body() == null ? "" : t.body()),
+                                t.requestId(), p.getValue(), table, client.transport().redactor())
                         : new UnknownFate("The batch answer named no outcome for "
                                 + p.getValue().what() + " of " + table + "; the change may"
                                 + " have been applied.", "08S01", null)));
@@ -373,108 +382,11 @@ final class GraphWriter {
     }
 
     private static byte[] batchBody(Map<String, WriteRequest> pending) throws SQLException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeArrayFieldStart("requests");
-            for (Map.Entry<String, WriteRequest> e : pending.entrySet()) {
-                WriteRequest r = e.getValue();
-                g.writeStartObject();
-                g.writeStringField("id", e.getKey());
-                g.writeStringField("method", r.method());
-                g.writeStringField("url", r.path());
-                g.writeObjectFieldStart("headers");
-                g.writeStringField("Prefer", "IdType=\"ImmutableId\"");
-                if (r.body() != null) {
-                    g.writeStringField("Content-Type", "application/json");
-                }
-                g.writeEndObject();
-                if (r.body() != null) {
-                    g.writeFieldName("body");
-                    g.writeRawValue(new String(r.body(), StandardCharsets.UTF_8));
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new SQLException("Could not write a batch request: " + e.getMessage(),
-                    "HY000", e);
+        List<GraphBatch.Request> requests = new ArrayList<>(pending.size());
+        for (Map.Entry<String, WriteRequest> e : pending.entrySet()) {
+            WriteRequest r = e.getValue();
+            requests.add(new GraphBatch.Request(e.getKey(), r.method(), r.path(), r.body()));
         }
-        return out.toByteArray();
-    }
-
-    /** One element of a batch answer's {@code responses}. */
-    private static final class ItemResponse {
-        String id;
-        int status;
-        String retryAfter;
-        String requestId;
-        String body;
-    }
-
-    private static List<ItemResponse> parseResponses(String text) throws IOException {
-        List<ItemResponse> out = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("the answer is not a JSON object");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                if (!name.equals("responses") || t != JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                    continue;
-                }
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    out.add(item(p));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static ItemResponse item(JsonParser p) throws IOException {
-        ItemResponse item = new ItemResponse();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "id":
-                    item.id = p.getText();
-                    break;
-                case "status":
-                    item.status = p.getIntValue();
-                    break;
-                case "headers":
-                    if (t == JsonToken.START_OBJECT) {
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String h = p.currentName();
-                            p.nextToken();
-                            if (h.equalsIgnoreCase("Retry-After")) {
-                                item.retryAfter = p.getText();
-                            } else if (h.equalsIgnoreCase("request-id")) {
-                                item.requestId = p.getText();
-                            }
-                            p.skipChildren();
-                        }
-                    }
-                    break;
-                case "body":
-                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                        StringWriter w = new StringWriter();
-                        try (JsonGenerator g = JSON.createGenerator(w)) {
-                            g.copyCurrentStructure(p);
-                        }
-                        item.body = w.toString();
-                    } else {
-                        item.body = t == JsonToken.VALUE_NULL ? null : p.getText();
-                    }
-                    break;
-                default:
-                    p.skipChildren();
-            }
-        }
-        return item;
+        return GraphBatch.body(requests);
     }
 }

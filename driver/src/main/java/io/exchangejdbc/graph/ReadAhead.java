@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.exchangejdbc.http.QueryControl;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,8 +33,28 @@ import java.util.function.Function;
  */
 final class ReadAhead implements AutoCloseable {
 
-    /** Consecutive rows of one mailbox, in the service's order. */
-    record Page(String mailbox, List<Object[]> rows) {
+    /**
+     * Consecutive rows of one mailbox (and of one parent, when the collections of several are
+     * read), in the service's order.
+     *
+     * @param route the value of the route column the rows were read under, or null
+     */
+    record Page(String mailbox, Object route, List<Object[]> rows) {
+    }
+
+    /** Where a {@link Unit} hands its rows. */
+    interface Sink {
+        /** Hands over rows; unwinds the unit when the feed has stopped. */
+        void accept(String mailbox, Object route, List<Object[]> rows);
+
+        /** Whether more rows are wanted: the feed runs and the row limit is not fetched. */
+        boolean wanted();
+    }
+
+    /** One part of a scan read by one reader from start to end, such as one mailbox. */
+    @FunctionalInterface
+    interface Unit {
+        void read(Sink sink) throws SQLException;
     }
 
     /**
@@ -57,9 +78,7 @@ final class ReadAhead implements AutoCloseable {
 
     private static final Object MAILBOX_DONE = new Object();
 
-    private final Deque<String> mailboxes;
-    private final Function<String, String> firstUrl;
-    private final PageReader reader;
+    private final Deque<Unit> units;
     private final QueryControl control;
     private final long limit;
     private final int readers;
@@ -70,7 +89,7 @@ final class ReadAhead implements AutoCloseable {
     private int mailboxesLeft;
 
     /**
-     * Starts the readers.
+     * Starts the readers of mailboxes.
      *
      * @param mailboxes the mailboxes to read, in order ({@code ""} for the signed-in user's)
      * @param firstUrl  the first page's URL of a mailbox
@@ -79,40 +98,72 @@ final class ReadAhead implements AutoCloseable {
      */
     ReadAhead(List<String> mailboxes, Function<String, String> firstUrl, PageReader reader,
             ExecutorService pool, int readers, long limit, QueryControl control) {
-        this.mailboxes = new ArrayDeque<>(mailboxes);
-        this.firstUrl = requireNonNull(firstUrl, "firstUrl");
-        this.reader = requireNonNull(reader, "reader");
+        this(units(mailboxes, firstUrl, reader), pool, readers, limit, control);
+    }
+
+    /**
+     * Starts the readers of units.
+     *
+     * @param readers how many units are read at once; 1 keeps the rows in unit order
+     * @param limit   rows after which no further page is requested
+     */
+    ReadAhead(List<Unit> units, ExecutorService pool, int readers, long limit,
+            QueryControl control) {
+        this.units = new ArrayDeque<>(units);
         this.control = requireNonNull(control, "control");
         this.limit = limit;
-        this.mailboxesLeft = mailboxes.size();
-        this.readers = Math.max(1, Math.min(readers, mailboxes.size()));
+        this.mailboxesLeft = units.size();
+        this.readers = Math.max(1, Math.min(readers, units.size()));
         this.queue = new ArrayBlockingQueue<>(2 + this.readers);
         this.tasks = new Future<?>[this.readers];
         for (int i = 0; i < this.readers; i++) {
-            tasks[i] = pool.submit(this::readMailboxes);
+            tasks[i] = pool.submit(this::readUnits);
         }
     }
 
-    private String nextMailbox() {
-        synchronized (mailboxes) {
-            return mailboxes.poll();
-        }
-    }
-
-    private void readMailboxes() {
-        String mailbox;
-        while (!stopped.get() && (mailbox = nextMailbox()) != null) {
-            try {
+    /** Each mailbox read from its first page, following the next links. */
+    private static List<Unit> units(List<String> mailboxes, Function<String, String> firstUrl,
+            PageReader reader) {
+        requireNonNull(firstUrl, "firstUrl");
+        requireNonNull(reader, "reader");
+        List<Unit> out = new ArrayList<>(mailboxes.size());
+        for (String mailbox : mailboxes) {
+            out.add(sink -> {
                 String url = firstUrl.apply(mailbox);
-                String box = mailbox;
-                while (url != null && !stopped.get() && fetched.get() < limit) {
-                    url = reader.read(mailbox, url, rows -> {
-                        fetched.addAndGet(rows.size());
-                        if (!offer(new Page(box, rows))) {
-                            throw new Stopped();
-                        }
-                    });
+                while (url != null && sink.wanted()) {
+                    url = reader.read(mailbox, url, rows -> sink.accept(mailbox, null, rows));
                 }
+            });
+        }
+        return out;
+    }
+
+    private final Sink sink = new Sink() {
+        @Override
+        public void accept(String mailbox, Object route, List<Object[]> rows) {
+            fetched.addAndGet(rows.size());
+            if (!offer(new Page(mailbox, route, rows))) {
+                throw new Stopped();
+            }
+        }
+
+        @Override
+        public boolean wanted() {
+            return !stopped.get() && fetched.get() < limit;
+        }
+    };
+
+    private Unit nextUnit() {
+        synchronized (units) {
+            return units.poll();
+        }
+    }
+
+    private void readUnits() {
+        Unit unit;
+        while (!stopped.get() && (unit = nextUnit()) != null) {
+            try {
+                unit.read(sink);
                 if (!offer(MAILBOX_DONE)) {
                     return;
                 }

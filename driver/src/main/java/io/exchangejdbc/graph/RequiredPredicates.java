@@ -24,8 +24,8 @@ final class RequiredPredicates {
     }
 
     /**
-     * Refuses a query that lacks the equality its table requires, or gives a usage report a
-     * period the service does not know.
+     * Refuses a query that lacks the equality (or IN list) its table requires, or gives a usage
+     * report a period the service does not know.
      *
      * @throws SQLException 42000 naming the missing predicate; 22023 for a bad period
      */
@@ -40,8 +40,12 @@ final class RequiredPredicates {
                     ? "\"" + needed.column() + "\"" : needed.column();
             throw new SQLException("Table " + table + " cannot be read without an equality on "
                     + needed.column() + ": add WHERE " + column + " = '...'"
-                    + example(query) + " (a join or IN list on " + needed.column()
-                    + " is not enough; the service reads one at a time).", "42000");
+                    + example(query) + (query.resource().batchableRoute() ? ", " + column
+                    + " IN ('...', '...') or " + column + " IN (SELECT ...) (or join on "
+                    + needed.column() + " = another table's column alone)." : " (a join or IN"
+                    + " list on " + needed.column() + " is not enough; the service reads one"
+                    + " at a time)."),
+                    "42000");
         }
         if (query.resource().shape() == RowShape.USAGE_REPORT) {
             Object v = query.routeValue().resolve(params);

@@ -83,6 +83,16 @@ public record GraphResource(
     }
 
     /**
+     * Whether the collections below several values of the {@link #requiredRoute() required
+     * route} can be read together, their first pages through {@code $batch}: a plain collection
+     * of entities (not a report, one object per mailbox, a tree or a view of elements).
+     */
+    public boolean batchableRoute() {
+        return requiredRoute() != null && elements == null && childCollection == null
+                && shape != RowShape.USAGE_REPORT && shape != RowShape.MAILBOX_OBJECT;
+    }
+
+    /**
      * The rows of a view made of the elements of a collection property: each item of the
      * collection is read with only its {@code id} and that property, and gives one row per
      * element; the item's id fills the pseudo-column {@code parentKeyColumn}, and an equality on

@@ -102,6 +102,7 @@ public final class GraphFront implements Front {
         this.tokens = requireNonNull(tokens, "tokens");
         this.clock = requireNonNull(clock, "clock");
         this.writes = new GraphWrites(clock, batchItemFaults);
+        this.writes.readsWith(this);
     }
 
     /** Faults that answer the next items of JSON batches. */

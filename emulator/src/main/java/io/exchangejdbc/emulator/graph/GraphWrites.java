@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.exchangejdbc.emulator.graph.odata.StructuredType;
 import io.exchangejdbc.emulator.graph.odata.ValueContext;
+import io.exchangejdbc.emulator.http.Front;
 import io.exchangejdbc.emulator.http.Request;
 import io.exchangejdbc.emulator.http.Response;
 import io.exchangejdbc.emulator.identity.AccessToken;
@@ -81,10 +82,16 @@ final class GraphWrites {
 
     private final Clock clock;
     private final BatchItemFaults itemFaults;
+    private volatile Front reads;
 
     GraphWrites(Clock clock, BatchItemFaults itemFaults) {
         this.clock = requireNonNull(clock, "clock");
         this.itemFaults = requireNonNull(itemFaults, "itemFaults");
+    }
+
+    /** Serves the GET items of JSON batches with {@code front}, as they would be alone. */
+    void readsWith(Front front) {
+        this.reads = requireNonNull(front, "front");
     }
 
     /** What a write answers: a status and an optional JSON body. */
@@ -98,7 +105,7 @@ final class GraphWrites {
             if (!request.method().equals("POST")) {
                 throw notAllowed(request.method());
             }
-            new JsonBatch(this, itemFaults).run(request, response, caller);
+            new JsonBatch(this, itemFaults, reads).run(request, response, caller);
             return;
         }
         Map<String, Object> body = request.method().equals("DELETE") ? Map.of()

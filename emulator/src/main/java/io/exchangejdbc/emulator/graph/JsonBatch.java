@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.exchangejdbc.emulator.http.FaultSpec;
+import io.exchangejdbc.emulator.http.Front;
+import io.exchangejdbc.emulator.http.InnerRequests;
 import io.exchangejdbc.emulator.http.QueryString;
 import io.exchangejdbc.emulator.http.Request;
 import io.exchangejdbc.emulator.http.Response;
@@ -23,8 +25,9 @@ import java.util.Set;
  * malformed or too large, else 200 whatever its items did. Items may be answered by injected
  * {@link BatchItemFaults} (429 with {@code Retry-After}) while the others run.
  *
- * <p>The emulator serves the write requests (POST, PATCH, DELETE) in a batch; a GET item is
- * answered 501 Not Implemented.
+ * <p>A GET item is served as the same request alone would be (with the batch's token and the
+ * item's {@code Prefer} header), its answer becoming the item's status, headers and body; write
+ * items (POST, PATCH, DELETE) are applied by {@link GraphWrites}.
  *
  * @see <a href="https://learn.microsoft.com/graph/json-batching">JSON batching</a>
  */
@@ -35,15 +38,18 @@ final class JsonBatch {
 
     private final GraphWrites writes;
     private final BatchItemFaults faults;
+    private final Front reads;
 
-    JsonBatch(GraphWrites writes, BatchItemFaults faults) {
+    /** A batch whose GET items {@code reads} serves (none when null: they answer 501). */
+    JsonBatch(GraphWrites writes, BatchItemFaults faults, Front reads) {
         this.writes = requireNonNull(writes, "writes");
         this.faults = requireNonNull(faults, "faults");
+        this.reads = reads;
     }
 
     /** One request of the batch. */
     private record Item(String id, String method, String url, List<String> dependsOn,
-            Map<String, Object> body) {
+            Map<String, Object> body, Map<String, String> headers) {
     }
 
     void run(Request request, Response response, Caller caller) throws IOException {
@@ -77,17 +83,22 @@ final class JsonBatch {
         FaultSpec fault = faults.take();
         if (fault != null) {
             int status = fault.statusCode();
-            writeError(g, item.id(), status, status == 429 ? "TooManyRequests"
-                    : "ServiceUnavailable", status == 429
+            String code = status == 429 ? "TooManyRequests" : status == 403
+                    ? "ErrorAccessDenied" : "ServiceUnavailable";
+            writeError(g, item.id(), status, code, status == 429
                             ? "Application is over its MailboxConcurrency limit."
-                            : "The service is temporarily unavailable.", request,
-                    fault.headers());
+                            : status == 403 ? "Access is denied. Check credentials and try"
+                                    + " again." : "The service is temporarily unavailable.",
+                    request, fault.headers());
             return status;
         }
         if (item.method().equals("GET")) {
-            writeError(g, item.id(), 501, "NotImplemented", "This emulator serves only write"
-                    + " requests inside a batch.", request, Map.of());
-            return 501;
+            if (reads == null) {
+                writeError(g, item.id(), 501, "NotImplemented", "This emulator serves only"
+                        + " write requests inside a batch.", request, Map.of());
+                return 501;
+            }
+            return read(g, item, request);
         }
         GraphWrites.Result result;
         try {
@@ -114,6 +125,45 @@ final class JsonBatch {
         }
         g.writeEndObject();
         return result.status();
+    }
+
+    /** Serves a GET item as the same request alone would be served. */
+    private int read(JsonGenerator g, Item item, Request request) throws IOException {
+        String url = item.url().startsWith("/") ? item.url() : "/" + item.url();
+        int q = url.indexOf('?');
+        Map<String, List<String>> headers = new HashMap<>();
+        String auth = request.header("Authorization");
+        if (auth != null) {
+            headers.put("Authorization", List.of(auth));
+        }
+        item.headers().forEach((k, v) -> headers.put(k, List.of(v)));
+        Request inner = new Request("GET", "/v1.0" + (q < 0 ? url : url.substring(0, q)),
+                q < 0 ? null : url.substring(q + 1), headers, null, request.baseUrl(),
+                request.time());
+        InnerRequests.Answer answer = InnerRequests.serve(reads, inner);
+        g.writeStartObject();
+        g.writeStringField("id", item.id());
+        g.writeNumberField("status", answer.status());
+        g.writeObjectFieldStart("headers");
+        String type = null;
+        for (Map.Entry<String, String> h : answer.headers().entrySet()) {
+            if (h.getKey().equalsIgnoreCase("Content-Type")) {
+                type = h.getValue();
+            }
+            g.writeStringField(h.getKey(), h.getValue());
+        }
+        g.writeEndObject();
+        if (answer.body().length > 0) {
+            g.writeFieldName("body");
+            String text = new String(answer.body(), StandardCharsets.UTF_8);
+            if (type != null && type.contains("json")) {
+                g.writeRawValue(text);
+            } else {
+                g.writeString(text);
+            }
+        }
+        g.writeEndObject();
+        return answer.status();
     }
 
     private static void writeError(JsonGenerator g, String id, int status, String code,
@@ -204,8 +254,12 @@ final class JsonBatch {
                 throw GraphError.badRequest("Invalid batch payload format: request '" + id
                         + "' has a body but no Content-Type header.");
             }
+            Map<String, String> itemHeaders = new HashMap<>();
+            if (m.get("headers") instanceof Map<?, ?> h) {
+                h.forEach((k, v) -> itemHeaders.put(String.valueOf(k), String.valueOf(v)));
+            }
             items.add(new Item(id, method.toUpperCase(java.util.Locale.ROOT), url, deps,
-                    (Map<String, Object>) b));
+                    (Map<String, Object>) b, itemHeaders));
         }
         return items;
     }
