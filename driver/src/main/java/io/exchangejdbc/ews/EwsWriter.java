@@ -39,7 +39,9 @@ import javax.xml.stream.XMLStreamWriter;
  * the mailbox as they do for a SELECT. Each item of a request succeeds or fails on its own: a
  * statement of one row fails with the item's ResponseCode quoted; a statement of several rows
  * whose items partly failed throws a {@link java.sql.BatchUpdateException} with a count per row
- * ({@code Statement.EXECUTE_FAILED} for the failed ones) and every failure chained.
+ * ({@code Statement.EXECUTE_FAILED} for the failed ones) and every failure chained. A write
+ * is never sent twice: when its connection fails after the request went out, or its answer is
+ * cut off or late, the exception says that the change may have been applied.
  *
  * @see <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/updateitem-operation">
  *     UpdateItem operation</a>
@@ -431,7 +433,7 @@ final class EwsWriter {
                 throw e;
             }
             throw new SQLException("The outcome of " + operation + " ("
-                    + change.kind().verb().toUpperCase(java.util.Locale.ROOT) + " of "
+                    + change.kind().verb().toUpperCase(java.util.Locale.ROOT) + " "
                     + change.table().name() + ") is unknown: " + e.getMessage() + " The change"
                     + " may have been applied; the driver does not send it again. Read the"
                     + " table to check before repeating it.", state == null ? "08S01" : state,

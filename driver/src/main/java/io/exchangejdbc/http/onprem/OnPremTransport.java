@@ -42,6 +42,12 @@ import java.util.Map;
  * with scheme Y"), never a retry loop; a server that does not offer the configured scheme fails
  * with 28000 naming the schemes it does offer.
  *
+ * <p>An idle connection is checked before it is reused, and one the server closed is dropped.
+ * When a reused connection fails after a request went out whole, only a GET, HEAD or OPTIONS is
+ * sent again on a new connection; a POST may have been acted on, so its failure goes to the
+ * caller (the EWS transport repeats it when it only reads, and reports a write's outcome as
+ * unknown).
+ *
  * <p>Use: {@code try (OnPremResponse r = transport.post(uri, soap, Map.of("Content-Type",
  * "text/xml; charset=utf-8"))) { r.status(); r.headers(); r.body(); }}. Thread-safe; each
  * request uses a connection of its own while it runs.
@@ -50,6 +56,9 @@ public final class OnPremTransport implements AutoCloseable {
 
     private static final int MAX_ROUNDS = 8;
     private static final int MAX_IDLE = 8;
+    /** Methods a reused connection that failed may send again on a new one. */
+    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("GET", "HEAD",
+            "OPTIONS");
 
     private final OnPremSettings settings;
     private final ConnectionLog log;
@@ -264,7 +273,10 @@ public final class OnPremTransport implements AutoCloseable {
                 try {
                     r = conn.exchange(method, target, h, body);
                 } catch (EOFException | SocketException e) {
-                    if (!reused || round > 1) {
+                    if (!reused || round > 1 || (conn.requestWritten()
+                            && !IDEMPOTENT.contains(method))) {
+                        // A request that went out whole may have been acted on: whether it
+                        // is sent again is for the caller, who knows if it only reads.
                         throw e;
                     }
                     // An idle connection the server had closed: the request never arrived.
@@ -534,6 +546,11 @@ public final class OnPremTransport implements AutoCloseable {
             WireConnection c = it.next();
             if (c.route().equals(route)) {
                 it.remove();
+                if (c.stale()) {
+                    // closed by the server while idle: found now, before a request is risked
+                    c.close();
+                    continue;
+                }
                 return c;
             }
         }
