@@ -39,7 +39,9 @@ import javax.xml.stream.XMLStreamWriter;
  * the mailbox as they do for a SELECT. Each item of a request succeeds or fails on its own: a
  * statement of one row fails with the item's ResponseCode quoted; a statement of several rows
  * whose items partly failed throws a {@link java.sql.BatchUpdateException} with a count per row
- * ({@code Statement.EXECUTE_FAILED} for the failed ones) and every failure chained.
+ * ({@code Statement.EXECUTE_FAILED} for the failed ones) and every failure chained. A write
+ * is never sent twice: when its connection fails after the request went out, or its answer is
+ * cut off or late, the exception says that the change may have been applied.
  *
  * @see <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/updateitem-operation">
  *     UpdateItem operation</a>
@@ -411,11 +413,39 @@ final class EwsWriter {
         }
     }
 
+    /**
+     * Sends a request that changes the mailbox. It is never repeated: a failure after it may
+     * have reached the server (a reset connection, a cut-off answer, a timeout) leaves its
+     * outcome unknown, and the exception says so instead of inviting a rerun; a server that
+     * answered (an EWS error), could not be reached or refused the sign-in changed nothing.
+     */
+    private List<SQLException> write(String operation, TableChange change, MailboxScope scope,
+            SoapWriter.Body body,
+            SoapReader.Handler<List<SQLException>> handler, QueryControl control)
+            throws SQLException {
+        try {
+            return client.call(operation, scope, false, body, handler, control);
+        } catch (EwsException e) {
+            throw e;
+        } catch (SQLException e) {
+            String state = e.getSQLState();
+            if ("08001".equals(state) || "08003".equals(state) || "28000".equals(state)) {
+                throw e;
+            }
+            throw new SQLException("The outcome of " + operation + " ("
+                    + change.kind().verb().toUpperCase(java.util.Locale.ROOT) + " "
+                    + change.table().name() + ") is unknown: " + e.getMessage() + " The change"
+                    + " may have been applied; the driver does not send it again. Read the"
+                    + " table to check before repeating it.", state == null ? "08S01" : state,
+                    e);
+        }
+    }
+
     private void create(EwsSource source, TableChange change, List<Integer> part,
             RowOptions o, SQLException[] failures, QueryControl control) throws SQLException {
         String element = source.itemElement();
         MailboxScope scope = o.scope();
-        List<SQLException> results = client.call("CreateItem", scope, false, w -> {
+        List<SQLException> results = write("CreateItem", change, scope, w -> {
             w.writeStartElement(MESSAGES, "CreateItem");
             if (element.equals("Message")) {
                 w.writeAttribute("MessageDisposition", "SaveOnly");
@@ -506,7 +536,7 @@ final class EwsWriter {
             return;
         }
         Map<String, String> changeKeys = keys;
-        List<SQLException> results = client.call("UpdateItem", o.scope(), false, w -> {
+        List<SQLException> results = write("UpdateItem", change, o.scope(), w -> {
             w.writeStartElement(MESSAGES, "UpdateItem");
             // a ChangeKey the statement gave is a condition: never overwrite a newer version
             w.writeAttribute("ConflictResolution", o.changeKey() == null ? "AutoResolve"
@@ -559,7 +589,7 @@ final class EwsWriter {
             List<RowOptions> options, RowOptions o, SQLException[] failures,
             QueryControl control) throws SQLException {
         String element = source.itemElement();
-        List<SQLException> results = client.call("DeleteItem", o.scope(), false, w -> {
+        List<SQLException> results = write("DeleteItem", change, o.scope(), w -> {
             w.writeStartElement(MESSAGES, "DeleteItem");
             w.writeAttribute("DeleteType", "MoveToDeletedItems");
             if (element.equals("CalendarItem")) {
@@ -622,7 +652,7 @@ final class EwsWriter {
             EwsRequests.Folder parent = parent(change, row, o.scope());
             Object folderClass = value(change, row, "FolderClass");
             String name = value(change, row, "DisplayName").toString();
-            List<SQLException> results = client.call("CreateFolder", o.scope(), false, w -> {
+            List<SQLException> results = write("CreateFolder", change, o.scope(), w -> {
                 w.writeStartElement(MESSAGES, "CreateFolder");
                 w.writeStartElement(MESSAGES, "ParentFolderId");
                 parent.write(w);
@@ -664,7 +694,7 @@ final class EwsWriter {
         if (sent.isEmpty()) {
             return;
         }
-        List<SQLException> results = client.call("UpdateFolder", o.scope(), false, w -> {
+        List<SQLException> results = write("UpdateFolder", change, o.scope(), w -> {
             w.writeStartElement(MESSAGES, "UpdateFolder");
             w.writeStartElement(MESSAGES, "FolderChanges");
             for (int i : sent) {
@@ -694,7 +724,7 @@ final class EwsWriter {
 
     private void deleteFolders(TableChange change, List<Integer> part, RowOptions o,
             SQLException[] failures, QueryControl control) throws SQLException {
-        List<SQLException> results = client.call("DeleteFolder", o.scope(), false, w -> {
+        List<SQLException> results = write("DeleteFolder", change, o.scope(), w -> {
             w.writeStartElement(MESSAGES, "DeleteFolder");
             w.writeAttribute("DeleteType", "MoveToDeletedItems");
             w.writeStartElement(MESSAGES, "FolderIds");

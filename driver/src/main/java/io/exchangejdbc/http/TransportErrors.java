@@ -96,8 +96,10 @@ final class TransportErrors {
                 + request.method() + " " + url(request.uri()) + " ("
                 + redactor.redact(reason(cause)) + ")"
                 + (attempts > 1 ? " on each of " + attempts + " attempts" : "")
-                + ". Run the query again; if it keeps failing, check the network path to "
-                + request.endpointProperty() + ".", LINK_FAILURE, cause);
+                + (request.retrySafe() ? ". Run the query again; if it keeps failing, check"
+                        + " the network path to " + request.endpointProperty() + "."
+                        : "; the request may have reached the server and was not sent again."),
+                LINK_FAILURE, cause);
     }
 
     SQLException bodyFailure(TransportRequest request, IOException cause, boolean stalled) {
@@ -105,8 +107,9 @@ final class TransportErrors {
             return timeout(request, cause);
         }
         return new SQLException("The response of " + request.method() + " " + url(request.uri())
-                + " was cut off (" + redactor.redact(reason(cause)) + "). Run the query again.",
-                LINK_FAILURE, cause);
+                + " was cut off (" + redactor.redact(reason(cause)) + ")."
+                + (request.retrySafe() ? " Run the query again." : " The server received the"
+                        + " request."), LINK_FAILURE, cause);
     }
 
     SQLException interrupted(TransportRequest request, InterruptedException cause) {

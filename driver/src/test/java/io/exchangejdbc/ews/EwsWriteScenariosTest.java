@@ -206,6 +206,25 @@ class EwsWriteScenariosTest {
     }
 
     @Test
+    void aWriteWhoseConnectionDropsIsNotRepeatedAndMayHaveBeenApplied() throws Exception {
+        emulator.clearRequestLog();
+        try (Connection c = ews(""); Statement s = c.createStatement()) {
+            emulator.faults().next(io.exchangejdbc.emulator.http.FaultSpec.connectionReset());
+            SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(
+                    "INSERT INTO Drafts (Subject) VALUES ('Dropped on the way back')"));
+            assertTrue(e.getMessage().contains("may have been applied"), e.getMessage());
+            assertFalse(e.getMessage().contains("Nothing was changed"), e.getMessage());
+            assertFalse(e.getMessage().contains("Run the query again"), e.getMessage());
+            assertEquals("08S01", e.getSQLState());
+        } finally {
+            emulator.faults().reset();
+        }
+        assertEquals(1, ewsLog().stream().filter(r -> r.body().contains("<m:CreateItem"))
+                .count(), "sent once");
+        assertTrue(in(mailbox, WellKnownFolder.DRAFTS, "Dropped on the way back").isEmpty());
+    }
+
+    @Test
     void meetingInvitationsAreSentOnlyWhenAsked() throws Exception {
         emulator.clearRequestLog();
         try (Connection c = ews(""); Statement s = c.createStatement()) {

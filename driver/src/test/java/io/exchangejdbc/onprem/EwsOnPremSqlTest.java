@@ -241,6 +241,60 @@ class EwsOnPremSqlTest {
         assertTrue(ewsRequests(emu).stream().anyMatch(r -> r.status() == 503));
     }
 
+    private static List<String> drafts(Mailbox box, String prefix) {
+        return box.messages(box.folder(WellKnownFolder.DRAFTS)).stream().map(Message::subject)
+                .filter(x -> x.startsWith(prefix)).sorted().toList();
+    }
+
+    @Test
+    void writesWorkThroughNtlmAndAWriteWhoseAnswerIsLostIsNotRepeated() throws Exception {
+        emu.ewsOnPremises(AuthMethod.NTLM);
+        Mailbox box = emu.store().mailbox(carol.userPrincipalName());
+        try (Connection c = connect(emu, "NTLM", carol, carol.password(), "");
+                Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("INSERT INTO Drafts (Subject, Body) VALUES"
+                    + " ('NTLM draft', 'Written on premises')"));
+            String id;
+            try (ResultSet rs = s.executeQuery("SELECT ItemId FROM Drafts"
+                    + " WHERE Subject = 'NTLM draft'")) {
+                assertTrue(rs.next());
+                id = rs.getString(1);
+                assertFalse(rs.next());
+            }
+            assertEquals(1, s.executeUpdate("UPDATE Drafts SET Subject = 'NTLM draft, edited'"
+                    + " WHERE ItemId = '" + id + "'"));
+            assertEquals(List.of("NTLM draft, edited"), drafts(box, "NTLM"));
+            List<LoggedRequest> signedIn = ewsRequests(emu);
+            assertTrue(signedIn.stream().anyMatch(r -> r.body().contains("<m:UpdateItem")
+                    && r.status() == 200), "the UpdateItem was answered");
+            assertTrue(signedIn.stream().anyMatch(r -> r.header("Authorization") != null
+                    && r.header("Authorization").startsWith("NTLM ")), "signed in with NTLM");
+
+            // the server takes the request, then the connection drops without an answer
+            emu.clearRequestLog();
+            emu.faults().next(FaultSpec.connectionReset());
+            SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(
+                    "INSERT INTO Drafts (Subject) VALUES ('NTLM answer lost')"));
+            assertTrue(e.getMessage().contains("may have been applied"), e.getMessage());
+            assertTrue(e.getMessage().contains("CreateItem"), e.getMessage());
+            assertFalse(e.getMessage().contains("Run the query again"), e.getMessage());
+            assertFalse(e.getMessage().contains("Nothing was changed"), e.getMessage());
+            assertTrue(e.getSQLState().startsWith("08"), e.getSQLState());
+            assertEquals(0, emu.faults().pending());
+            long creates = ewsRequests(emu).stream()
+                    .filter(r -> r.body().contains("<m:CreateItem")).count();
+            assertEquals(1, creates, "the write was sent once, not repeated");
+            assertEquals(List.of("NTLM draft, edited"), drafts(box, "NTLM"),
+                    "the reset request was never served");
+            // the connection signs in again for the next statement
+            assertEquals(1, s.executeUpdate("INSERT INTO Drafts (Subject) VALUES"
+                    + " ('NTLM after the reset')"));
+        } finally {
+            emu.faults().reset();
+        }
+        assertEquals(List.of("NTLM after the reset", "NTLM draft, edited"), drafts(box, "NTLM"));
+    }
+
     @Test
     void selfSignedCertificateRefusedByDefaultThenTrustedAsGiven(@TempDir Path dir)
             throws Exception {

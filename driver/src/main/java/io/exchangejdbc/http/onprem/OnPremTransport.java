@@ -42,6 +42,12 @@ import java.util.Map;
  * with scheme Y"), never a retry loop; a server that does not offer the configured scheme fails
  * with 28000 naming the schemes it does offer.
  *
+ * <p>An idle connection is checked before it is reused, and one the server closed is dropped.
+ * When a reused connection fails after a request went out whole, only a GET, HEAD or OPTIONS is
+ * sent again on a new connection; a POST may have been acted on, so its failure goes to the
+ * caller (the EWS transport repeats it when it only reads, and reports a write's outcome as
+ * unknown).
+ *
  * <p>Use: {@code try (OnPremResponse r = transport.post(uri, soap, Map.of("Content-Type",
  * "text/xml; charset=utf-8"))) { r.status(); r.headers(); r.body(); }}. Thread-safe; each
  * request uses a connection of its own while it runs.
@@ -50,6 +56,9 @@ public final class OnPremTransport implements AutoCloseable {
 
     private static final int MAX_ROUNDS = 8;
     private static final int MAX_IDLE = 8;
+    /** Methods that may be sent again unless the caller says otherwise. */
+    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("GET", "HEAD",
+            "OPTIONS");
 
     private final OnPremSettings settings;
     private final ConnectionLog log;
@@ -173,16 +182,15 @@ public final class OnPremTransport implements AutoCloseable {
      */
     public OnPremResponse exchange(String method, URI uri, byte[] body,
             Map<String, String> headers, Call call) throws SQLException, IOException {
-        return exchange(method, uri, body, headers, call,
-                method.equals("GET") || method.equals("HEAD"));
+        return exchange(method, uri, body, headers, call, IDEMPOTENT.contains(method));
     }
 
     /**
      * Sends a request as {@link #exchange(String, URI, byte[], Map, Call)} does.
      *
      * @param repeatable whether the request may be written again when a kept-alive connection
-     *                   turns out to be closed; a request that is not (a write) is only sent on
-     *                   a connection seen open just before, and never twice
+     *                   fails after it went out whole; one that is not (a write) is never sent
+     *                   twice
      */
     public OnPremResponse exchange(String method, URI uri, byte[] body,
             Map<String, String> headers, Call call, boolean repeatable)
@@ -216,10 +224,6 @@ public final class OnPremTransport implements AutoCloseable {
         long start = System.nanoTime();
 
         WireConnection conn = take(route);
-        if (conn != null && !repeatable && conn.closedByPeer()) {
-            conn.close();
-            conn = null;
-        }
         boolean reused = conn != null;
         if (conn == null) {
             conn = open(uri, port, https, proxyAddress, route);
@@ -282,8 +286,9 @@ public final class OnPremTransport implements AutoCloseable {
                 try {
                     r = conn.exchange(method, target, h, body);
                 } catch (EOFException | SocketException e) {
-                    if (!reused || round > 1 || !repeatable) {
-                        // a write may have arrived: the caller must not send it again blindly
+                    if (!reused || round > 1 || (!repeatable && conn.requestWritten())) {
+                        // A request that went out whole may have been acted on: a write is
+                        // not sent again, and the caller says what it may have done.
                         throw e;
                     }
                     // An idle connection the server had closed: the request never arrived.
@@ -553,6 +558,11 @@ public final class OnPremTransport implements AutoCloseable {
             WireConnection c = it.next();
             if (c.route().equals(route)) {
                 it.remove();
+                if (c.stale()) {
+                    // closed by the server while idle: found now, before a request is risked
+                    c.close();
+                    continue;
+                }
                 return c;
             }
         }

@@ -29,6 +29,8 @@ final class WireConnection implements Closeable {
     private OutputStream out;
     private final String route;
     private boolean signedIn;
+    /** Whether the last request was written out whole (so the server may have acted on it). */
+    private boolean written;
 
     private WireConnection(Socket socket, String route) throws IOException {
         this.route = route;
@@ -102,12 +104,53 @@ final class WireConnection implements Closeable {
                     .getBytes(StandardCharsets.US_ASCII));
         }
         head.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        written = false;
         out.write(head.toByteArray());
         if (body != null) {
             out.write(body);
         }
         out.flush();
+        written = true;
         return WireResponse.read(in, method);
+    }
+
+    /**
+     * Whether the last {@link #exchange} wrote its whole request before it failed: then the
+     * server may have received it and acted on it, and only a request that is safe to repeat may
+     * be sent again.
+     */
+    boolean requestWritten() {
+        return written;
+    }
+
+    /**
+     * Whether an idle connection can no longer carry a request: the server closed it (or sent
+     * something unasked). Looks without waiting more than a millisecond.
+     */
+    boolean stale() {
+        if (socket.isClosed() || socket.isInputShutdown()) {
+            return true;
+        }
+        int timeout = 0;
+        try {
+            timeout = socket.getSoTimeout();
+            socket.setSoTimeout(1);
+            // an end of stream, or bytes no request asked for: either way not reusable
+            in.read();
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        } finally {
+            try {
+                if (!socket.isClosed()) {
+                    socket.setSoTimeout(timeout);
+                }
+            } catch (IOException e) {
+                // the next exchange finds the connection broken
+            }
+        }
     }
 
     @Override
@@ -121,31 +164,5 @@ final class WireConnection implements Closeable {
 
     boolean isClosed() {
         return socket.isClosed();
-    }
-
-    /**
-     * Whether this idle connection can no longer carry a request: the server closed it (or sent
-     * bytes nobody asked for). Looks for a millisecond; used before a request that must not be
-     * sent twice, since a request written on a connection the server had closed fails in a way
-     * that cannot be told from a request the server received.
-     */
-    boolean closedByPeer() {
-        try {
-            if (in.available() > 0) {
-                return true;
-            }
-            int timeout = socket.getSoTimeout();
-            socket.setSoTimeout(1);
-            try {
-                in.read();
-                return true;
-            } catch (java.net.SocketTimeoutException e) {
-                return false;
-            } finally {
-                socket.setSoTimeout(timeout);
-            }
-        } catch (IOException e) {
-            return true;
-        }
     }
 }

@@ -104,13 +104,7 @@ final class CalendarItems {
                 case "RequiredAttendees", "OptionalAttendees", "Resources" -> {
                     String type = e.name().equals("RequiredAttendees") ? "required"
                             : e.name().equals("OptionalAttendees") ? "optional" : "resource";
-                    for (XmlElement a : e.children("Attendee")) {
-                        EmailAddress[] mb = MessageInput.addresses(a);
-                        for (EmailAddress x : mb) {
-                            attendees.add(new Attendee(x, type, "none",
-                                    Attendee.NO_RESPONSE_TIME));
-                        }
-                    }
+                    attendees.addAll(attendees(e, type, List.of()));
                 }
                 default -> {
                     // Other properties keep their defaults.
@@ -175,7 +169,24 @@ final class CalendarItems {
                 .receivedDateTime(now).sentDateTime(now).createdDateTime(now).draft(false);
     }
 
-    private static String showAs(String legacy) {
+    /**
+     * Reads an attendee list ({@code t:RequiredAttendees} and the like) as attendees of a type;
+     * an attendee already in {@code earlier} keeps the response recorded there.
+     */
+    static List<Attendee> attendees(XmlElement list, String type, List<Attendee> earlier) {
+        List<Attendee> out = new ArrayList<>();
+        for (XmlElement a : list.children("Attendee")) {
+            for (EmailAddress x : MessageInput.addresses(a)) {
+                Attendee kept = earlier.stream().filter(e -> e.emailAddress().address()
+                        .equalsIgnoreCase(x.address())).findFirst().orElse(null);
+                out.add(kept == null ? new Attendee(x, type, "none", Attendee.NO_RESPONSE_TIME)
+                        : new Attendee(x, type, kept.response(), kept.responseTime()));
+            }
+        }
+        return out;
+    }
+
+    static String showAs(String legacy) {
         return switch (legacy) {
             case "Free" -> "free";
             case "Tentative" -> "tentative";
@@ -186,7 +197,7 @@ final class CalendarItems {
         };
     }
 
-    private static Instant time(String text) {
+    static Instant time(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {

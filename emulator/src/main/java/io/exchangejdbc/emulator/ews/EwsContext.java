@@ -214,6 +214,20 @@ final class EwsContext {
 
     /** Resolves a {@code t:ItemId} to a calendar item the request may open, if it names one. */
     Optional<EventInstance> event(XmlElement itemId) {
+        return eventRef(itemId).map(EventRef::instance);
+    }
+
+    /**
+     * A calendar item and the mailbox holding it.
+     *
+     * @param mailbox the mailbox
+     * @param instance the item (a single event, a series master, an exception or an occurrence)
+     */
+    record EventRef(Mailbox mailbox, EventInstance instance) {
+    }
+
+    /** Resolves a {@code t:ItemId} to a calendar item and its mailbox, if it names one. */
+    Optional<EventRef> eventRef(XmlElement itemId) {
         String raw = itemId.attr("Id");
         if (!EwsIds.isWellFormed(raw)) {
             return Optional.empty();
@@ -226,7 +240,7 @@ final class EwsContext {
                     throw EwsException.of("ErrorAccessDenied",
                             "Access is denied. Check credentials and try again.");
                 }
-                return e;
+                return Optional.of(new EventRef(tenant().mailbox(u), e.get()));
             }
         }
         return Optional.empty();

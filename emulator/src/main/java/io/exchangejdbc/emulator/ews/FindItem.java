@@ -41,7 +41,7 @@ final class FindItem implements EwsOperation {
         }
         List<XmlElement> parents = req.required("ParentFolderIds").children();
         w.start("m:ResponseMessages");
-        boolean idOnly = req.required("ItemShape").required("BaseShape").text().equals("IdOnly");
+        boolean idOnly = ItemShape.idOnly(req.required("ItemShape"));
         for (XmlElement parentId : parents) {
             Optional<EwsContext.CalendarRef> calendar;
             try {

@@ -22,7 +22,7 @@ final class GetItem implements EwsOperation {
     @Override
     public void execute(EwsContext ctx, XmlElement req, EwsWriter w) {
         ItemShape shape = ItemShape.of(req.required("ItemShape"), ctx, false);
-        boolean idOnly = req.required("ItemShape").required("BaseShape").text().equals("IdOnly");
+        boolean idOnly = ItemShape.idOnly(req.required("ItemShape"));
         w.start("m:ResponseMessages");
         for (XmlElement id : req.required("ItemIds").children()) {
             Message m = null;

@@ -59,6 +59,19 @@ final class ItemShape {
         return new ItemShape(out);
     }
 
+    /**
+     * Tells whether a shape asks for the item ids alone. Calendar items, tasks and contacts are
+     * written with their whole default set as soon as a shape asks for more than the id (a
+     * superset of the properties asked for, as the schema allows), since their writers do not
+     * pick single properties.
+     */
+    static boolean idOnly(XmlElement shape) {
+        return shape.required("BaseShape").text().equals("IdOnly")
+                && shape.child("AdditionalProperties").map(ap -> ap.children().stream()
+                        .noneMatch(p -> !"item:ItemId".equals(p.attr("FieldURI"))))
+                        .orElse(true);
+    }
+
     /** Returns the properties to write, in schema order. */
     List<Field> fields() {
         return fields;

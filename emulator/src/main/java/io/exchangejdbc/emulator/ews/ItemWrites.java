@@ -16,7 +16,9 @@ import java.util.Optional;
 /**
  * The operations that change messages: CreateItem (save, send, or send and keep a copy),
  * UpdateItem (set, append to and delete properties, with change-key conflict checks),
- * DeleteItem, SendItem, MoveItem and CopyItem. Each item of a batch succeeds or fails on its own.
+ * DeleteItem, SendItem, MoveItem and CopyItem; calendar items are updated and deleted through
+ * {@link MeetingWrites}, which sends the meeting updates and cancellations. Each item of a
+ * batch succeeds or fails on its own.
  *
  * @see <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/createitem-operation-email-message">CreateItem (email message)</a>
  * @see <a href="https://learn.microsoft.com/exchange/client-developer/web-service-reference/updateitem-operation">UpdateItem operation</a>
@@ -212,8 +214,19 @@ final class ItemWrites {
             for (XmlElement change : req.required("ItemChanges").children("ItemChange")) {
                 List<Message> updated = new ArrayList<>();
                 List<TaskItem> updatedTasks = new ArrayList<>();
+                List<EventInstance> updatedEvents = new ArrayList<>();
                 EwsException error = attempt(() -> {
                     XmlElement id = change.required("ItemId");
+                    Optional<EwsContext.EventRef> event = ctx.eventRef(id);
+                    if (event.isPresent()) {
+                        String mode = MeetingWrites.updateMode(
+                                req.attr("SendMeetingInvitationsOrCancellations"));
+                        checkChangeKey(id, event.get().instance().event().changeKey(),
+                                conflict);
+                        updatedEvents.add(MeetingWrites.update(ctx, event.get(),
+                                change.required("Updates").children(), mode));
+                        return;
+                    }
                     Optional<TaskItem> task = ctx.task(id);
                     if (task.isPresent()) {
                         TaskItem t = task.get();
@@ -265,6 +278,9 @@ final class ItemWrites {
                     w.start("m:Items");
                     writeIds(w, updated);
                     writeTaskIds(w, updatedTasks);
+                    for (EventInstance e : updatedEvents) {
+                        CalendarItems.write(w, e, true, false);
+                    }
                     w.end();
                     if (ok) {
                         w.start("m:ConflictResults").leaf("t:Count", 0).end();
@@ -335,6 +351,15 @@ final class ItemWrites {
             w.start("m:ResponseMessages");
             for (XmlElement id : req.required("ItemIds").children()) {
                 EwsException error = attempt(() -> {
+                    Optional<EwsContext.EventRef> event = ctx.eventRef(id);
+                    if (event.isPresent()) {
+                        String mode = MeetingWrites.deleteMode(
+                                req.attr("SendMeetingCancellations"));
+                        checkChangeKey(id, event.get().instance().event().changeKey(),
+                                "AutoResolve");
+                        MeetingWrites.delete(ctx, event.get(), mode);
+                        return;
+                    }
                     Optional<TaskItem> task = ctx.task(id);
                     if (task.isPresent()) {
                         checkChangeKey(id, task.get().changeKey(), "AutoResolve");

@@ -75,6 +75,8 @@ public final class CalendarEvent {
     private final String iCalUId;
     private final Instant created;
     private volatile Instant lastModified;
+    /** Changes made since creation, so that two changes within a second differ in change key. */
+    private volatile int changeNumber;
     private volatile List<Attachment> attachments;
     private final Map<LocalDate, CalendarEvent> exceptions = new TreeMap<>();
     private final Set<LocalDate> cancelledOccurrences = new TreeSet<>();
@@ -329,7 +331,12 @@ public final class CalendarEvent {
 
     /** Returns a version stamp derived from the id and the last change. */
     public String changeKey() {
-        return owner.changeKey(seq, lastModified);
+        return owner.changeKey(seq, lastModified, changeNumber);
+    }
+
+    /** Counts a change of the event (its change key moves even within the same second). */
+    void changed() {
+        changeNumber++;
     }
 
     public List<Attachment> attachments() {

@@ -67,7 +67,7 @@ public final class CalendarFolder {
 
     /** Returns a version stamp of the calendar. */
     public String changeKey() {
-        return owner.changeKey(100_000 + seq, lastModified);
+        return owner.changeKey(100_000 + seq, lastModified, 0);
     }
 
     /** Tells whether the calendar was deleted (it is then no longer listed or found). */

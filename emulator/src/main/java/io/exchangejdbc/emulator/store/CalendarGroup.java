@@ -42,7 +42,7 @@ public final class CalendarGroup {
 
     /** Returns a version stamp of the group. */
     public String changeKey() {
-        return owner.changeKey(-1 - seq, java.time.Instant.EPOCH);
+        return owner.changeKey(-1 - seq, java.time.Instant.EPOCH, 0);
     }
 
     /** Returns the calendars of the group, in creation order. */

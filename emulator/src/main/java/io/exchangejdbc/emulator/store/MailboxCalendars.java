@@ -176,6 +176,7 @@ public final class MailboxCalendars {
             throw new IllegalArgumentException("not a stored event of this mailbox: " + event);
         }
         edit.accept(event.new Editor());
+        event.changed();
     }
 
     /** Finds the stored event (single or series master) with an iCalendar uid. */
@@ -314,9 +315,9 @@ public final class MailboxCalendars {
         return ItemIds.encode(EVENT_ATTACHMENT, mailbox.key(), eventSeq, index);
     }
 
-    String changeKey(int seq, Instant modified) {
-        byte[] b = ByteBuffer.allocate(12).putInt(seq).putLong(modified.getEpochSecond())
-                .array();
+    String changeKey(int seq, Instant modified, int changes) {
+        byte[] b = ByteBuffer.allocate(16).putInt(seq).putLong(modified.getEpochSecond())
+                .putInt(changes).array();
         return Base64.getEncoder().encodeToString(b);
     }
 
