@@ -245,4 +245,29 @@ class EwsMeetingWritesTest {
         assertEquals("Room 7", mine.location());
         assertFalse(mine.isCancelled());
     }
+
+    @Test
+    void aCalendarQueryWithAConditionIsOneRestrictedFindItem() throws Exception {
+        emulator.clearRequestLog();
+        try (Connection c = ews(organizer); Statement s = c.createStatement()) {
+            invite(s, "Restricted planning", "SendToNone");
+            invite(s, "Restricted review", "SendToNone");
+            invite(s, "Other topic", "SendToNone");
+            emulator.clearRequestLog();
+            List<String> subjects = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT Subject FROM Calendar"
+                    + " WHERE Subject LIKE 'Restricted%' ORDER BY Subject DESC")) {
+                while (rs.next()) {
+                    subjects.add(rs.getString(1));
+                }
+            }
+            assertEquals(List.of("Restricted review", "Restricted planning"), subjects);
+            List<LoggedRequest> finds = emulator.requestLog().stream()
+                    .filter(r -> r.body() != null && r.body().contains("<m:FindItem")).toList();
+            assertEquals(1, finds.size(), "one FindItem");
+            assertTrue(finds.get(0).body().contains("<m:Restriction>"), finds.get(0).body());
+        }
+        validateAll();
+    }
+
 }

@@ -1,5 +1,7 @@
 package io.exchangejdbc.emulator.ews;
 
+import io.exchangejdbc.emulator.ews.MessageFields.Kind;
+import io.exchangejdbc.emulator.ews.Restriction.Prop;
 import io.exchangejdbc.emulator.store.Attendee;
 import io.exchangejdbc.emulator.store.BodyType;
 import io.exchangejdbc.emulator.store.CalendarEvent;
@@ -18,6 +20,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.Optional;
+import java.util.Map;
 
 /**
  * Calendar items of the store's calendars as EWS's {@code t:CalendarItem} (in the order of
@@ -28,6 +33,31 @@ import java.util.Locale;
  * @see <a href="https://learn.microsoft.com/exchange/client-developer/exchange-web-services/how-to-get-appointments-and-meetings-by-using-ews-in-exchange">Get appointments and meetings</a>
  */
 final class CalendarItems {
+
+    /** The properties a restriction or a sort on a calendar folder can use. */
+    private static final Map<String, Prop<EventInstance>> PROPS = Map.ofEntries(
+            prop("item:Subject", Kind.STRING, i -> i.event().subject()),
+            prop("item:Importance", Kind.IMPORTANCE, i -> i.event().importance()),
+            prop("item:Categories", Kind.STRING, i -> String.join(";", i.event().categories())),
+            prop("item:DateTimeCreated", Kind.DATETIME, i -> i.event().createdDateTime()),
+            prop("item:LastModifiedTime", Kind.DATETIME, i -> i.event().lastModifiedDateTime()),
+            prop("calendar:Start", Kind.DATETIME, EventInstance::start),
+            prop("calendar:End", Kind.DATETIME, EventInstance::end),
+            prop("calendar:Location", Kind.STRING, i -> i.event().location()),
+            prop("calendar:IsAllDayEvent", Kind.BOOLEAN, i -> i.event().isAllDay()),
+            prop("calendar:IsCancelled", Kind.BOOLEAN, i -> i.event().isCancelled()),
+            prop("calendar:LegacyFreeBusyStatus", Kind.STRING,
+                    i -> freeBusy(i.event().showAs())));
+
+    private static Map.Entry<String, Prop<EventInstance>> prop(String uri, Kind kind,
+            Function<EventInstance, Object> value) {
+        return Map.entry(uri, new Prop<>(uri, EwsVersion.EXCHANGE2007, kind, value));
+    }
+
+    /** Finds a calendar item property by FieldURI. */
+    static Optional<Prop<EventInstance>> prop(String uri) {
+        return Optional.ofNullable(PROPS.get(uri));
+    }
 
     private CalendarItems() {
     }

@@ -151,11 +151,10 @@ final class FindItem implements EwsOperation {
         boolean last = true;
         boolean view = false;
         try {
-            if (req.child("Restriction").isPresent()) {
-                throw EwsException.of("ErrorUnsupportedQueryFilter", "Restrictions on "
-                        + "calendar folders are not supported by this server; use a "
-                        + "CalendarView.");
-            }
+            Predicate<EventInstance> filter = req.child("Restriction")
+                    .map(r -> Restriction.compile(r, ctx, CalendarItems::prop))
+                    .orElse(i -> true);
+            Optional<XmlElement> sort = req.child("SortOrder");
             Optional<XmlElement> cv = req.child("CalendarView");
             if (cv.isPresent()) {
                 view = true;
@@ -169,16 +168,16 @@ final class FindItem implements EwsOperation {
                     throw EwsException.of("ErrorCalendarViewRangeTooBig",
                             "The CalendarView spans more than two years.");
                 }
-                List<EventInstance> all = CalendarItems.view(calendar.mailbox(),
-                        calendar.folder(), from, to);
+                List<EventInstance> all = restricted(CalendarItems.view(calendar.mailbox(),
+                        calendar.folder(), from, to), filter, sort, ctx);
                 int max = Integer.parseInt(cv.get().attr("MaxEntriesReturned",
                         String.valueOf(IndexedPage.MAX_ENTRIES)));
                 total = all.size();
                 items = all.subList(0, Math.min(max, all.size()));
                 last = items.size() == total;
             } else {
-                List<EventInstance> all = CalendarItems.items(calendar.mailbox(),
-                        calendar.folder());
+                List<EventInstance> all = restricted(CalendarItems.items(calendar.mailbox(),
+                        calendar.folder()), filter, sort, ctx);
                 IndexedPage p = IndexedPage.of(req.child("IndexedPageItemView").orElse(null),
                         all.size(), ctx.behaviour());
                 items = all.subList(p.start(), p.start() + p.count());
@@ -212,6 +211,21 @@ final class FindItem implements EwsOperation {
             }
             w.end().end();
         });
+    }
+
+    /** The calendar items that pass the restriction, in the sort order when one is given. */
+    private static List<EventInstance> restricted(List<EventInstance> items,
+            Predicate<EventInstance> filter, Optional<XmlElement> sort, EwsContext ctx) {
+        List<EventInstance> out = new ArrayList<>();
+        for (EventInstance i : items) {
+            if (filter.test(i)) {
+                out.add(i);
+            }
+        }
+        if (sort.isPresent()) {
+            out.sort(Restriction.sortOrder(sort.get(), ctx, CalendarItems::prop));
+        }
+        return out;
     }
 
     /** Writes the response message of a Tasks folder: restricted, sorted and paged. */
