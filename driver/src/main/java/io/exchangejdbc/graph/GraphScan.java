@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One execution of a {@link GraphQuery}: for each mailbox it requests the first page, streams its
@@ -491,8 +492,7 @@ final class GraphScan implements RowCursor {
      */
     private HttpResult fetch(String url, String box, Deadline deadline) throws SQLException {
         URI uri = toUri(url);
-        for (int attempt = 0; ; attempt++) {
-            String token = tokens.token();
+        return signedSend(() -> {
             TransportRequest.Builder b = TransportRequest.get(uri)
                     .header("Accept", query.resource().shape() == RowShape.USAGE_REPORT
                             ? "text/csv, application/octet-stream, application/json"
@@ -502,6 +502,20 @@ final class GraphScan implements RowCursor {
                 b.header("Prefer", "outlook.body-content-type=\""
                         + client.settings().bodyType() + "\"");
             }
+            return b;
+        }, box, deadline);
+    }
+
+    /**
+     * Sends a request {@code build} makes, signed with the connection's token and counted
+     * against the mailbox ({@code ""}: the signed-in user's); a refused token is renewed and
+     * the request sent again once. The successful answer, else the service's error.
+     */
+    private HttpResult signedSend(Supplier<TransportRequest.Builder> build, String box,
+            Deadline deadline) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            TransportRequest.Builder b = build.get();
+            String token = tokens.token();
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
@@ -694,50 +708,28 @@ final class GraphScan implements RowCursor {
             throws SQLException {
         URI uri = URI.create(client.graphUrl() + "/v1.0/$batch");
         byte[] body = GraphBatch.body(items);
-        Deadline deadline = transport.newDeadline();
-        for (int attempt = 0; ; attempt++) {
-            // reads only: the transport may send it again after a 429 or a lost connection
-            TransportRequest.Builder b = TransportRequest.post(uri, "application/json", body)
-                    .retrySafe(true)
-                    .header("Accept", "application/json");
-            String token = tokens.token();
-            if (token != null) {
-                b.header("Authorization", "Bearer " + token);
-            }
-            if (query.resource().mailboxScoped()) {
-                b.mailbox(box.isEmpty() ? "me" : box);
-            }
-            HttpResult result = transport.send(b.build(), deadline, control);
-            requests.incrementAndGet();
-            if (result.isSuccess()) {
-                String text;
-                try {
-                    text = result.readText(MAX_BATCH_ANSWER);
-                } finally {
-                    result.close();
-                }
-                if (text.length() >= MAX_BATCH_ANSWER) {
-                    throw new SQLException("The answer to a $batch reading " + items.size()
-                            + " collections of " + query.table().name() + " is larger than "
-                            + MAX_BATCH_ANSWER / (1024 * 1024) + " MB: lower BatchSize or"
-                            + " select fewer columns.", "HY000");
-                }
-                try {
-                    return GraphBatch.parse(text);
-                } catch (IOException e) {
-                    throw new SQLException(transport.redactor().redact("Microsoft Graph"
-                            + " answered a $batch with something that is not a batch answer: "
-                            + e.getMessage()), CollectionPage.BAD_RESPONSE, e);
-                }
-            }
-            if (result.status() == 401 && attempt == 0 && tokens.renewable()) {
-                result.close();
-                tokens.invalidate();
-                continue;
-            }
-            throw GraphErrors.toException(result,
-                    new GraphErrors.Context(query.table().name(), box.isEmpty() ? null : box),
-                    tokens.rejectionAdvice(), transport.redactor());
+        // reads only: the transport may send it again after a 429 or a lost connection
+        HttpResult result = signedSend(() -> TransportRequest.post(uri, "application/json", body)
+                .retrySafe(true).header("Accept", "application/json"), box,
+                transport.newDeadline());
+        String text;
+        try {
+            text = result.readText(MAX_BATCH_ANSWER);
+        } finally {
+            result.close();
+        }
+        if (text.length() >= MAX_BATCH_ANSWER) {
+            throw new SQLException("The answer to a $batch reading " + items.size()
+                    + " collections of " + query.table().name() + " is larger than "
+                    + MAX_BATCH_ANSWER / (1024 * 1024) + " MB: lower BatchSize or"
+                    + " select fewer columns.", "HY000");
+        }
+        try {
+            return GraphBatch.parse(text);
+        } catch (IOException e) {
+            throw new SQLException(transport.redactor().redact("Microsoft Graph"
+                    + " answered a $batch with something that is not a batch answer: "
+                    + e.getMessage()), CollectionPage.BAD_RESPONSE, e);
         }
     }
 

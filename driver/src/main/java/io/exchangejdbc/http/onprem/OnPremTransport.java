@@ -223,7 +223,7 @@ public final class OnPremTransport implements AutoCloseable {
                 + proxyAddress.getPort());
         long start = System.nanoTime();
 
-        WireConnection conn = take(route);
+        WireConnection conn = take(route, !repeatable);
         boolean reused = conn != null;
         if (conn == null) {
             conn = open(uri, port, https, proxyAddress, route);
@@ -553,16 +553,27 @@ public final class OnPremTransport implements AutoCloseable {
                 + "). Set ProxyAuthScheme, ProxyUser and ProxyPassword.", "28000");
     }
 
-    private synchronized WireConnection take(String route) {
+    /**
+     * An idle connection of the route, or null. With {@code probe} (before a request that must
+     * not be sent twice) a connection the server closed while idle is found and dropped first;
+     * a request that may be repeated skips the look, since its failure is simply retried.
+     */
+    private WireConnection take(String route, boolean probe) {
+        while (true) {
+            WireConnection c = takeIdle(route);
+            if (c == null || !probe || !c.stale()) {
+                return c;
+            }
+            // closed by the server while idle: found now, before a request is risked
+            c.close();
+        }
+    }
+
+    private synchronized WireConnection takeIdle(String route) {
         for (Iterator<WireConnection> it = idle.iterator(); it.hasNext(); ) {
             WireConnection c = it.next();
             if (c.route().equals(route)) {
                 it.remove();
-                if (c.stale()) {
-                    // closed by the server while idle: found now, before a request is risked
-                    c.close();
-                    continue;
-                }
                 return c;
             }
         }

@@ -1,11 +1,9 @@
 package io.exchangejdbc.emulator.ews;
 
 import io.exchangejdbc.emulator.ews.MessageFields.Field;
-import io.exchangejdbc.emulator.store.Contact;
 import io.exchangejdbc.emulator.store.EventInstance;
 import io.exchangejdbc.emulator.store.MailFolder;
 import io.exchangejdbc.emulator.store.Message;
-import io.exchangejdbc.emulator.store.TaskItem;
 import io.exchangejdbc.emulator.store.TaskList;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -68,7 +68,8 @@ final class FindItem implements EwsOperation {
                 continue;
             }
             if (tasks.isPresent()) {
-                taskItems(ctx, req, w, tasks.get(), idOnly);
+                pagedItems(ctx, req, w, tasks.get().tasks(), TaskItems::prop,
+                        (out, t) -> TaskItems.write(out, t, idOnly, false));
                 continue;
             }
             Optional<EwsContext.ContactsRef> contacts;
@@ -82,7 +83,8 @@ final class FindItem implements EwsOperation {
                 continue;
             }
             if (contacts.isPresent()) {
-                contactItems(ctx, req, w, contacts.get(), idOnly);
+                pagedItems(ctx, req, w, contacts.get().folder().contacts(), ContactItems::prop,
+                        (out, c) -> ContactItems.write(out, c, idOnly));
                 continue;
             }
             EwsException error = null;
@@ -151,10 +153,6 @@ final class FindItem implements EwsOperation {
         boolean last = true;
         boolean view = false;
         try {
-            Predicate<EventInstance> filter = req.child("Restriction")
-                    .map(r -> Restriction.compile(r, ctx, CalendarItems::prop))
-                    .orElse(i -> true);
-            Optional<XmlElement> sort = req.child("SortOrder");
             Optional<XmlElement> cv = req.child("CalendarView");
             if (cv.isPresent()) {
                 view = true;
@@ -169,7 +167,7 @@ final class FindItem implements EwsOperation {
                             "The CalendarView spans more than two years.");
                 }
                 List<EventInstance> all = restricted(CalendarItems.view(calendar.mailbox(),
-                        calendar.folder(), from, to), filter, sort, ctx);
+                        calendar.folder(), from, to), req, ctx, CalendarItems::prop);
                 int max = Integer.parseInt(cv.get().attr("MaxEntriesReturned",
                         String.valueOf(IndexedPage.MAX_ENTRIES)));
                 total = all.size();
@@ -177,7 +175,7 @@ final class FindItem implements EwsOperation {
                 last = items.size() == total;
             } else {
                 List<EventInstance> all = restricted(CalendarItems.items(calendar.mailbox(),
-                        calendar.folder()), filter, sort, ctx);
+                        calendar.folder()), req, ctx, CalendarItems::prop);
                 IndexedPage p = IndexedPage.of(req.child("IndexedPageItemView").orElse(null),
                         all.size(), ctx.behaviour());
                 items = all.subList(p.start(), p.start() + p.count());
@@ -213,40 +211,36 @@ final class FindItem implements EwsOperation {
         });
     }
 
-    /** The calendar items that pass the restriction, in the sort order when one is given. */
-    private static List<EventInstance> restricted(List<EventInstance> items,
-            Predicate<EventInstance> filter, Optional<XmlElement> sort, EwsContext ctx) {
-        List<EventInstance> out = new ArrayList<>();
-        for (EventInstance i : items) {
+    /** The items that pass the request's restriction, in its sort order when it has one. */
+    private static <T> List<T> restricted(List<T> items, XmlElement req, EwsContext ctx,
+            Function<String, Optional<Restriction.Prop<T>>> props) {
+        Predicate<T> filter = req.child("Restriction")
+                .map(r -> Restriction.compile(r, ctx, props)).orElse(i -> true);
+        List<T> out = new ArrayList<>();
+        for (T i : items) {
             if (filter.test(i)) {
                 out.add(i);
             }
         }
+        Optional<XmlElement> sort = req.child("SortOrder");
         if (sort.isPresent()) {
-            out.sort(Restriction.sortOrder(sort.get(), ctx, CalendarItems::prop));
+            out.sort(Restriction.sortOrder(sort.get(), ctx, props));
         }
         return out;
     }
 
-    /** Writes the response message of a Tasks folder: restricted, sorted and paged. */
-    private static void taskItems(EwsContext ctx, XmlElement req, EwsWriter w, TaskList list,
-            boolean idOnly) {
+    /**
+     * Writes the response message of a folder of items other than messages (tasks, contacts):
+     * restricted, sorted and paged.
+     */
+    private static <T> void pagedItems(EwsContext ctx, XmlElement req, EwsWriter w,
+            List<T> source, Function<String, Optional<Restriction.Prop<T>>> props,
+            BiConsumer<EwsWriter, T> writer) {
         EwsException error = null;
-        List<TaskItem> page = List.of();
+        List<T> page = List.of();
         IndexedPage p = null;
         try {
-            Predicate<TaskItem> filter = req.child("Restriction")
-                    .map(r -> Restriction.compile(r, ctx, TaskItems::prop)).orElse(t -> true);
-            List<TaskItem> all = new ArrayList<>();
-            for (TaskItem t : list.tasks()) {
-                if (filter.test(t)) {
-                    all.add(t);
-                }
-            }
-            Optional<XmlElement> sort = req.child("SortOrder");
-            if (sort.isPresent()) {
-                all.sort(Restriction.sortOrder(sort.get(), ctx, TaskItems::prop));
-            }
+            List<T> all = restricted(source, req, ctx, props);
             p = IndexedPage.of(req.child("IndexedPageItemView").orElse(null), all.size(),
                     ctx.behaviour());
             page = all.subList(p.start(), p.start() + p.count());
@@ -257,7 +251,7 @@ final class FindItem implements EwsOperation {
             error = e;
         }
         IndexedPage paging = p;
-        List<TaskItem> items = page;
+        List<T> items = page;
         ResponseMessages.write(w, "m:FindItemResponseMessage", error, ok -> {
             if (!ok) {
                 return;
@@ -265,52 +259,8 @@ final class FindItem implements EwsOperation {
             w.start("m:RootFolder");
             paging.writeAttributes(w);
             w.start("t:Items");
-            for (TaskItem t : items) {
-                TaskItems.write(w, t, idOnly, false);
-            }
-            w.end().end();
-        });
-    }
-
-    /** Writes the response message of a contact folder: restricted, sorted and paged. */
-    private static void contactItems(EwsContext ctx, XmlElement req, EwsWriter w,
-            EwsContext.ContactsRef folder, boolean idOnly) {
-        EwsException error = null;
-        List<Contact> page = List.of();
-        IndexedPage p = null;
-        try {
-            Predicate<Contact> filter = req.child("Restriction")
-                    .map(r -> Restriction.compile(r, ctx, ContactItems::prop)).orElse(c -> true);
-            List<Contact> all = new ArrayList<>();
-            for (Contact c : folder.folder().contacts()) {
-                if (filter.test(c)) {
-                    all.add(c);
-                }
-            }
-            Optional<XmlElement> sort = req.child("SortOrder");
-            if (sort.isPresent()) {
-                all.sort(Restriction.sortOrder(sort.get(), ctx, ContactItems::prop));
-            }
-            p = IndexedPage.of(req.child("IndexedPageItemView").orElse(null), all.size(),
-                    ctx.behaviour());
-            page = all.subList(p.start(), p.start() + p.count());
-        } catch (EwsException e) {
-            if (e.isFault()) {
-                throw e;
-            }
-            error = e;
-        }
-        IndexedPage paging = p;
-        List<Contact> items = page;
-        ResponseMessages.write(w, "m:FindItemResponseMessage", error, ok -> {
-            if (!ok) {
-                return;
-            }
-            w.start("m:RootFolder");
-            paging.writeAttributes(w);
-            w.start("t:Items");
-            for (Contact c : items) {
-                ContactItems.write(w, c, idOnly);
+            for (T item : items) {
+                writer.accept(w, item);
             }
             w.end().end();
         });
